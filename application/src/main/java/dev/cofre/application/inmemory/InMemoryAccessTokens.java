@@ -1,0 +1,31 @@
+package dev.cofre.application.inmemory;
+
+import dev.cofre.domain.merchant.AccessToken;
+import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.SecretHash;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.time.Instant;
+
+public final class InMemoryAccessTokens implements AccessTokens {
+
+    private Map<SecretHash, AccessToken> tokens = HashMap.empty();
+
+    @Override
+    public synchronized void issue(AccessToken token) {
+        tokens = tokens.put(token.hash(), token);
+    }
+
+    @Override
+    public synchronized Option<AccessToken> find(SecretHash hash) {
+        return tokens.get(hash);
+    }
+
+    @Override
+    public synchronized int purgeExpired(Instant now) {
+        int before = tokens.size();
+        tokens = tokens.filterValues(t -> t.isValidAt(now));
+        return before - tokens.size();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.cofre.application.inmemory;
+
+import dev.cofre.domain.audit.AuditEvent;
+import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.merchant.MerchantId;
+import io.vavr.collection.List;
+
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private List<AuditEvent> events = List.empty();
+
+    @Override
+    public synchronized void record(AuditEvent event) {
+        events = events.prepend(event);
+    }
+
+    @Override
+    public synchronized List<AuditEvent> of(MerchantId merchant) {
+        return events.filter(e -> e.merchant().equals(merchant)).reverse();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cofre.application.inmemory;
+
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.KeyRecoveries;
+import dev.cofre.domain.token.KeyRecoveryAttempts;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+
+public final class InMemoryKeyRecoveries implements KeyRecoveries {
+
+    private Map<MerchantId, KeyRecoveryAttempts> attempts = HashMap.empty();
+
+    @Override
+    public synchronized KeyRecoveryAttempts of(MerchantId merchant) {
+        return attempts.get(merchant).getOrElse(() -> KeyRecoveryAttempts.fresh(merchant));
+    }
+
+    @Override
+    public synchronized void save(KeyRecoveryAttempts a) {
+        attempts = attempts.put(a.merchant(), a);
+    }
+}

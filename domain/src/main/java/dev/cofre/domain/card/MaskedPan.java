@@ -1,0 +1,27 @@
+package dev.cofre.domain.card;
+
+/** What may be kept and shown in the clear about a card number: BIN, last four, length, brand. */
+public record MaskedPan(String bin, String lastFour, int length, Brand brand) {
+
+    public MaskedPan {
+        if (bin == null || !bin.matches("\\d{6}")) {
+            throw new IllegalArgumentException("a BIN is six digits");
+        }
+        if (lastFour == null || !lastFour.matches("\\d{4}")) {
+            throw new IllegalArgumentException("last four is four digits");
+        }
+        if (length < Pan.MIN_LENGTH || length > Pan.MAX_LENGTH) {
+            throw new IllegalArgumentException("a card number has 12 to 19 digits");
+        }
+    }
+
+    /** The vault API's mask: every digit but the last four hidden, as {@code ************0183}. */
+    public String vaultMask() {
+        return "*".repeat(length - 4) + lastFour;
+    }
+
+    /** The JustClick mask: BIN, stars, last four, as {@code 455187******0183}. */
+    public String binAndLastFour() {
+        return bin + "*".repeat(length - 10) + lastFour;
+    }
+}

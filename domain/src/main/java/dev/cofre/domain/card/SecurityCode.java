@@ -1,0 +1,42 @@
+package dev.cofre.domain.card;
+
+import dev.cofre.domain.InvalidInput;
+import io.vavr.control.Either;
+
+/**
+ * The CVV: three digits, four for Amex. It lives only in memory until the one authorization that
+ * uses it; it is never stored, logged or returned, and its toString() prints stars.
+ */
+public final class SecurityCode {
+
+    private final String digits;
+
+    private SecurityCode(String digits) {
+        this.digits = digits;
+    }
+
+    /** Parses a security code for a card of the given brand. The error never echoes the value. */
+    public static Either<InvalidInput, SecurityCode> parse(String field, String raw, Brand brand) {
+        if (raw == null || raw.isEmpty()) {
+            return Either.left(InvalidInput.of(field, "is required"));
+        }
+        if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Either.left(InvalidInput.of(field, "must contain only digits"));
+        }
+        if (raw.length() != brand.securityCodeLength()) {
+            return Either.left(InvalidInput.of(field,
+                    "must have " + brand.securityCodeLength() + " digits for " + brand.displayName()));
+        }
+        return Either.right(new SecurityCode(raw));
+    }
+
+    /** Only the acquirer adapter may call this. */
+    public String revealDigits() {
+        return digits;
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityCode[***]";
+    }
+}

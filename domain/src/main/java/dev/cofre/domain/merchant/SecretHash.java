@@ -1,0 +1,39 @@
+package dev.cofre.domain.merchant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 digest of a random secret (client secret, MerchantKey, access token). Secrets are
+ * generated with at least 128 bits of entropy, so a plain digest cannot be reversed by guessing.
+ */
+public record SecretHash(String hex) {
+
+    public SecretHash {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a secret hash is 64 lower-case hex digits");
+        }
+    }
+
+    public static SecretHash of(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return new SecretHash(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** Constant-time comparison with a presented secret. */
+    public boolean matches(String secret) {
+        return MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII),
+                of(secret).hex.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "SecretHash[" + hex.substring(0, 8) + "...]";
+    }
+}

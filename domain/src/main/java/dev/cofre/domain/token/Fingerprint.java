@@ -1,0 +1,11 @@
+package dev.cofre.domain.token;
+
+/** A keyed hash of a card number, to recognise the same card saved twice without storing it. */
+public record Fingerprint(String hex) {
+
+    public Fingerprint {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a fingerprint is 64 lower-case hex digits");
+        }
+    }
+}
