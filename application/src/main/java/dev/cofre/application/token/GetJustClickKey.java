@@ -1,0 +1,56 @@
+package dev.cofre.application.token;
+
+import dev.cofre.domain.DomainError;
+import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.KeyRecoveryAttempts;
+import dev.cofre.domain.token.TokenReference;
+import dev.cofre.domain.token.VaultError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Recovers a lost JustClickKey from the SaveCreditCard RequestId that created it (seed 004).
+ * Five consecutive unknown ids lock the method for the merchant (734) until an operator unlocks
+ * it; a success resets the count. The failed attempt is recorded even though the call fails.
+ */
+public final class GetJustClickKey {
+
+    private final VaultStores stores;
+    private final Audit audit;
+
+    GetJustClickKey(VaultStores stores, Audit audit) {
+        this.stores = stores;
+        this.audit = audit;
+    }
+
+    public Either<DomainError, TokenReference> recover(MerchantId merchant, String saveCreditCardRequestId) {
+        if (saveCreditCardRequestId == null || saveCreditCardRequestId.isBlank()) {
+            return Either.left(InvalidInput.of("saveCreditCardRequestId", "is required"));
+        }
+        var parsed = SaveCreditCard.requestId(saveCreditCardRequestId)
+                .mapLeft(e -> InvalidInput.of("saveCreditCardRequestId", "must be a GUID"));
+        Either<DomainError, TokenReference> result = stores.transactions().inTransaction(() -> {
+            KeyRecoveryAttempts attempts = stores.keyRecoveries().of(merchant);
+            if (attempts.locked()) {
+                return Either.<DomainError, TokenReference>left(new VaultError.KeyRecoveryLocked());
+            }
+            Option<TokenReference> found = parsed.toOption().flatMap(id -> stores.saveRequests().tokenFor(merchant, id));
+            if (found.isEmpty()) {
+                stores.keyRecoveries().save(attempts.failed());
+                return Either.<DomainError, TokenReference>left(parsed.isLeft()
+                        ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
+            }
+            if (attempts.consecutiveFailures() > 0) {
+                stores.keyRecoveries().save(attempts.succeeded());
+            }
+            return Either.<DomainError, TokenReference>right(found.get());
+        });
+        stores.transactions().inTransaction(() -> {
+            audit.record(merchant, "get-justclick-key", result.map(TokenReference::toString).toOption(),
+                    Option.none(), result);
+            return null;
+        });
+        return result;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cofre.application.token;
+
+import dev.cofre.application.Atomic;
+import dev.cofre.application.Commands;
+import dev.cofre.domain.DomainError;
+import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.Ids;
+import dev.cofre.domain.card.Card;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.CardCipher;
+import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenCustomer;
+import dev.cofre.domain.token.TokenReference;
+import dev.cofre.domain.token.VaultError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * JustClick SaveCreditCard (seed 004): vaults a card for a customer under the merchant's
+ * RequestId, which may be used once and later recovers the JustClickKey. No security code.
+ */
+public final class SaveCreditCard {
+
+    public record Command(
+            @NotBlank(message = "is required") String requestId,
+            @NotBlank(message = "is required") @Size(max = 255, message = "must have at most {max} characters") String customerName,
+            @Size(max = 18, message = "must have at most {max} characters")
+            @Pattern(regexp = "[0-9./-]*", message = "may contain only digits, dots, slashes and hyphens") String customerIdentification,
+            @NotBlank(message = "is required") String cardHolder,
+            @NotBlank(message = "is required") @Size(max = 19, message = "must have at most {max} digits") String cardNumber,
+            @NotBlank(message = "is required") String cardExpiration,
+            @Size(max = 64, message = "must have at most {max} characters") String alias) {
+
+        @Override
+        public String toString() {
+            return "SaveCreditCard.Command[requestId=" + requestId + ", alias=" + alias + "]";
+        }
+    }
+
+    private final VaultStores stores;
+    private final CardCipher cipher;
+    private final Clock clock;
+    private final Ids ids;
+    private final Audit audit;
+
+    SaveCreditCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
+        this.stores = stores;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    public Either<DomainError, Token> save(MerchantId merchant, Command command) {
+        return Commands.validate(command)
+                .flatMap(c -> requestId(c.requestId())
+                        .flatMap(id -> Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
+                                        "cardExpiration", c.cardExpiration())
+                                .flatMap(card -> TokenizeCard.optionalAlias(c.alias())
+                                        .mapLeft(e -> InvalidInput.of("alias", e.errors().head().reason()))
+                                        .map(alias -> store(merchant, id, card, alias, c)))))
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(r -> r);
+    }
+
+    static Either<InvalidInput, UUID> requestId(String raw) {
+        return Try.of(() -> UUID.fromString(raw.trim()))
+                .toEither()
+                .mapLeft(e -> InvalidInput.of("requestId", "must be a GUID"));
+    }
+
+    private Either<DomainError, Token> store(MerchantId merchant, UUID requestId, Card card,
+                                             Option<dev.cofre.domain.token.Alias> alias, Command c) {
+        if (card.expiry().isExpired(clock)) {
+            return Either.left(new VaultError.CardExpired());
+        }
+        var reference = new TokenReference(ids.uuid());
+        var customer = new TokenCustomer(c.customerName().strip(),
+                Option.of(c.customerIdentification()).filter(s -> !s.isBlank()));
+        var token = Token.issue(reference, merchant, alias, Option.some(customer), card.pan().masked(),
+                card.holder(), card.expiry(), cipher.fingerprint(card.pan()), clock.instant());
+        var sealed = cipher.seal(card.pan(), merchant, reference);
+        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () ->
+                stores.saveRequests().remember(merchant, requestId, reference)
+                        .flatMap(ignored -> stores.tokens().add(token, sealed)));
+        audit.record(merchant, "save-credit-card", result.map(t -> t.reference().toString()).toOption(),
+                Option.none(), result);
+        return result;
+    }
+}

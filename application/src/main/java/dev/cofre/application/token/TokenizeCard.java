@@ -1,0 +1,113 @@
+package dev.cofre.application.token;
+
+import dev.cofre.application.Atomic;
+import dev.cofre.application.Commands;
+import dev.cofre.domain.DomainError;
+import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.domain.Ids;
+import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.card.Card;
+import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.Alias;
+import dev.cofre.domain.token.CardCipher;
+import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenReference;
+import dev.cofre.domain.token.VaultError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+
+/**
+ * Vaults a card (seed 003, POST /v1/Token): checks it, checks the security code against the
+ * brand's length and drops it, seals the number and returns the token. Retried with the same
+ * idempotency key, it returns the first token instead of vaulting the card twice.
+ */
+public final class TokenizeCard {
+
+    static final String IDEMPOTENCY_SCOPE = "tokenize";
+
+    public record Command(
+            @Size(max = Alias.MAX_LENGTH, message = "must have at most {max} characters") String alias,
+            @NotBlank(message = "is required") @Size(max = 19, message = "must have at most {max} digits") String number,
+            @NotBlank(message = "is required") String holder,
+            @NotBlank(message = "is required") String expiration,
+            @NotBlank(message = "is required") String securityCode,
+            @Size(min = 1, max = 255, message = "must have 1 to {max} characters") String idempotencyKey) {
+
+        @Override
+        public String toString() {
+            return "TokenizeCard.Command[alias=" + alias + "]";
+        }
+    }
+
+    private final VaultStores stores;
+    private final CardCipher cipher;
+    private final Clock clock;
+    private final Ids ids;
+    private final Audit audit;
+
+    TokenizeCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
+        this.stores = stores;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.ids = ids;
+        this.audit = audit;
+    }
+
+    public Either<DomainError, Token> tokenize(MerchantId merchant, Command command) {
+        return Commands.validate(command)
+                .flatMap(c -> Card.parse("number", c.number(), "holder", c.holder(), "expiration", c.expiration())
+                        .flatMap(card -> SecurityCode.parse("securityCode", c.securityCode(), card.brand())
+                                .map(ignoredCvv -> card))   // checked, then dropped: never stored
+                        .flatMap(card -> optionalAlias(c.alias()).map(alias -> new Parsed(card, alias))))
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(p -> p.card().expiry().isExpired(clock)
+                        ? Either.left(new VaultError.CardExpired())
+                        : Either.right(p))
+                .flatMap(p -> vault(merchant, p, Option.of(command.idempotencyKey())));
+    }
+
+    private record Parsed(Card card, Option<Alias> alias) {
+    }
+
+    static Either<InvalidInput, Option<Alias>> optionalAlias(String raw) {
+        return raw == null || raw.isEmpty()
+                ? Either.right(Option.none())
+                : Alias.parse("alias", raw).map(Option::some);
+    }
+
+    private Either<DomainError, Token> vault(MerchantId merchant, Parsed p, Option<String> idempotencyKey) {
+        var reference = new TokenReference(ids.uuid());
+        var fingerprint = cipher.fingerprint(p.card().pan());
+        var sealed = cipher.seal(p.card().pan(), merchant, reference);
+        var token = Token.issue(reference, merchant, p.alias(), Option.none(), p.card().pan().masked(),
+                p.card().holder(), p.card().expiry(), fingerprint, clock.instant());
+        String requestHash = Hashes.sha256(fingerprint.hex(), p.card().holder().name(),
+                p.card().expiry().format(), p.alias().map(Alias::value).getOrElse(""));
+
+        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () -> {
+            if (idempotencyKey.isDefined()) {
+                var first = stores.idempotency().putIfAbsent(new IdempotencyKeys.Entry(
+                        merchant, IDEMPOTENCY_SCOPE, idempotencyKey.get(), requestHash, reference.toString()));
+                if (!first.outcome().equals(reference.toString())) {
+                    return replay(merchant, first, requestHash);
+                }
+            }
+            return stores.tokens().add(token, sealed);
+        });
+        audit.record(merchant, "tokenize", result.map(t -> t.reference().toString()).toOption(), Option.none(), result);
+        return result;
+    }
+
+    private Either<DomainError, Token> replay(MerchantId merchant, IdempotencyKeys.Entry first, String requestHash) {
+        if (!first.requestHash().equals(requestHash)) {
+            return Either.left(new VaultError.IdempotencyKeyReused());
+        }
+        return TokenReference.parse("reference", first.outcome())
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(ref -> stores.tokens().find(merchant, ref).toEither(new VaultError.TokenNotFound()));
+    }
+}
