@@ -89,7 +89,7 @@ public final class Problems {
         }
         if (error instanceof VaultError.AliasInUse || error instanceof VaultError.InvalidTransition
                 || error instanceof VaultError.RequestIdAlreadyUsed || error instanceof VaultError.ConcurrentUpdate
-                || error instanceof VaultError.TokenNotActive) {
+                || error instanceof VaultError.TokenNotActive || error instanceof VaultError.IdempotencyKeyReused) {
             return 409;
         }
         if (error instanceof VaultError.IpNotAllowed || error instanceof VaultError.KeyRecoveryLocked) {

@@ -8,7 +8,7 @@ import io.vavr.collection.Map;
 import io.vavr.control.Option;
 import java.time.Instant;
 
-public final class InMemoryAccessTokens implements AccessTokens {
+public final class InMemoryAccessTokens implements AccessTokens, InMemoryTransactions.Snapshotting {
 
     private Map<SecretHash, AccessToken> tokens = HashMap.empty();
 
@@ -27,5 +27,16 @@ public final class InMemoryAccessTokens implements AccessTokens {
         int before = tokens.size();
         tokens = tokens.filterValues(t -> t.isValidAt(now));
         return before - tokens.size();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return tokens;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        tokens = (Map<SecretHash, AccessToken>) snapshot;
     }
 }

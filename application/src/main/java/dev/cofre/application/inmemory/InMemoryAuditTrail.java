@@ -5,7 +5,7 @@ import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.collection.List;
 
-public final class InMemoryAuditTrail implements AuditTrail {
+public final class InMemoryAuditTrail implements AuditTrail, InMemoryTransactions.Snapshotting {
 
     private List<AuditEvent> events = List.empty();
 
@@ -17,5 +17,16 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public synchronized List<AuditEvent> of(MerchantId merchant) {
         return events.filter(e -> e.merchant().equals(merchant)).reverse();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return events;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        events = (List<AuditEvent>) snapshot;
     }
 }

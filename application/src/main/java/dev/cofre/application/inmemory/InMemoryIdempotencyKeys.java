@@ -7,7 +7,7 @@ import io.vavr.Tuple3;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 
-public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
+public final class InMemoryIdempotencyKeys implements IdempotencyKeys, InMemoryTransactions.Snapshotting {
 
     private Map<Tuple3<MerchantId, String, String>, Entry> entries = HashMap.empty();
 
@@ -18,5 +18,16 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
             entries = entries.put(key, entry);
         }
         return entries.get(key).get();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return entries;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        entries = (Map<Tuple3<MerchantId, String, String>, Entry>) snapshot;
     }
 }

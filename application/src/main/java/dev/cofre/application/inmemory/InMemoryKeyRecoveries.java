@@ -6,7 +6,7 @@ import dev.cofre.domain.token.KeyRecoveryAttempts;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 
-public final class InMemoryKeyRecoveries implements KeyRecoveries {
+public final class InMemoryKeyRecoveries implements KeyRecoveries, InMemoryTransactions.Snapshotting {
 
     private Map<MerchantId, KeyRecoveryAttempts> attempts = HashMap.empty();
 
@@ -18,5 +18,16 @@ public final class InMemoryKeyRecoveries implements KeyRecoveries {
     @Override
     public synchronized void save(KeyRecoveryAttempts a) {
         attempts = attempts.put(a.merchant(), a);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return attempts;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        attempts = (Map<MerchantId, KeyRecoveryAttempts>) snapshot;
     }
 }

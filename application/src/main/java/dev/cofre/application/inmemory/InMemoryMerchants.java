@@ -10,7 +10,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
-public final class InMemoryMerchants implements Merchants {
+public final class InMemoryMerchants implements Merchants, InMemoryTransactions.Snapshotting {
 
     private Map<MerchantId, Merchant> merchants = LinkedHashMap.empty();
     private Map<MerchantId, MerchantCredentials> credentials = LinkedHashMap.empty();
@@ -53,5 +53,18 @@ public final class InMemoryMerchants implements Merchants {
     @Override
     public synchronized boolean isEmpty() {
         return merchants.isEmpty();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return io.vavr.Tuple.of(merchants, credentials);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        var s = (io.vavr.Tuple2<Map<MerchantId, Merchant>, Map<MerchantId, MerchantCredentials>>) snapshot;
+        merchants = s._1;
+        credentials = s._2;
     }
 }

@@ -12,7 +12,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.UUID;
 
-public final class InMemorySaveRequests implements SaveRequests {
+public final class InMemorySaveRequests implements SaveRequests, InMemoryTransactions.Snapshotting {
 
     private Map<Tuple2<MerchantId, UUID>, TokenReference> requests = HashMap.empty();
 
@@ -30,5 +30,16 @@ public final class InMemorySaveRequests implements SaveRequests {
     @Override
     public synchronized Option<TokenReference> tokenFor(MerchantId merchant, UUID requestId) {
         return requests.get(Tuple.of(merchant, requestId));
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return requests;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        requests = (Map<Tuple2<MerchantId, UUID>, TokenReference>) snapshot;
     }
 }

@@ -17,7 +17,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /** Tokens and their sealed numbers in memory, for embedding Cofre without a database. */
-public final class InMemoryTokens implements Tokens, SealedPans {
+public final class InMemoryTokens implements Tokens, SealedPans, InMemoryTransactions.Snapshotting {
 
     private record Row(Token token, Option<SealedPan> sealed) {
     }
@@ -93,5 +93,16 @@ public final class InMemoryTokens implements Tokens, SealedPans {
                 .filter(r -> r.sealed().contains(expected.sealed()));
         row.forEach(r -> rows = rows.put(expected.token(), new Row(r.token(), Option.some(rewrapped))));
         return row.isDefined();
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return rows;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        rows = (Map<TokenReference, Row>) snapshot;
     }
 }

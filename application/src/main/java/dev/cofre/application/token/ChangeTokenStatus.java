@@ -1,7 +1,7 @@
-// STAND-IN written on branch rest so the REST adapter can be built and tested before the lead's
-// vault use cases land on main; main's version replaces this file on merge.
 package dev.cofre.application.token;
 
+import dev.cofre.application.Atomic;
+import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
@@ -9,60 +9,89 @@ import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
+import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.VaultError;
-import io.vavr.Function3;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Instant;
 
+/**
+ * Suspends, reactivates or removes a token (seed 003 PUT .../suspend, PUT .../reactivate, DELETE;
+ * seed 004 InvalidateCreditCard), recording who asked and why. Removal destroys the sealed number
+ * and frees the alias. A retry of a change that already happened succeeds and changes nothing.
+ */
 public final class ChangeTokenStatus {
 
-    public record Command(String reference, String changedBy, String reason) {
+    public record Command(@NotBlank(message = "is required") String reference,
+                          @NotBlank(message = "is required") String changedBy,
+                          @NotBlank(message = "is required") String reason) {
     }
+
 
     private final VaultStores stores;
     private final Clock clock;
+    private final Audit audit;
 
-    ChangeTokenStatus(VaultStores stores, Clock clock) {
+    ChangeTokenStatus(VaultStores stores, Clock clock, Audit audit) {
         this.stores = stores;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    public Either<DomainError, Token> suspend(MerchantId merchant, Command c) {
-        return change(merchant, c, (t, by, why) -> t.suspend(by, why, clock.instant()));
+    public Either<DomainError, Token> suspend(MerchantId merchant, Command command) {
+        return change(merchant, command, "suspend", TokenStatus.SUSPENDED, Token::suspend);
     }
 
-    public Either<DomainError, Token> reactivate(MerchantId merchant, Command c) {
-        return change(merchant, c, (t, by, why) -> t.reactivate(by, why, clock.instant()));
+    public Either<DomainError, Token> reactivate(MerchantId merchant, Command command) {
+        return change(merchant, command, "reactivate", TokenStatus.ACTIVE, Token::reactivate);
     }
 
-    public Either<DomainError, Token> remove(MerchantId merchant, Command c) {
-        return change(merchant, c, (t, by, why) -> t.remove(by, why, clock.instant()));
+    public Either<DomainError, Token> remove(MerchantId merchant, Command command) {
+        return change(merchant, command, "remove", TokenStatus.REMOVED, Token::remove);
     }
 
-    private Either<DomainError, Token> change(MerchantId merchant, Command c,
-                                              Function3<Token, ChangedBy, ChangeReason, Either<VaultError, Token>> move) {
-        var ref = TokenReference.parse("reference", c.reference());
-        var by = ChangedBy.fromWire(c.changedBy());
-        var why = ChangeReason.fromWire(c.reason());
-        InvalidInput errors = null;
-        if (ref.isLeft()) errors = ref.getLeft();
-        if (by.isEmpty()) errors = and(errors, InvalidInput.of("changedBy", "must be Merchant or CardHolder"));
-        if (why.isEmpty()) errors = and(errors, InvalidInput.of("reason", "must be FraudSuspicion or Other"));
-        if (errors != null) {
-            return Either.left(errors);
+    @FunctionalInterface
+    private interface Move {
+        Either<VaultError, Token> apply(Token token, ChangedBy by, ChangeReason reason, Instant at);
+    }
+
+    private record Parsed(TokenReference reference, ChangedBy by, ChangeReason reason) {
+    }
+
+    private Either<DomainError, Token> change(MerchantId merchant, Command command, String action,
+                                              TokenStatus target, Move move) {
+        Either<DomainError, Token> result = Commands.validate(command)
+                .flatMap(ChangeTokenStatus::parse)
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(p -> Atomic.run(stores.transactions(), () -> move(merchant, p, target, move)));
+        audit.record(merchant, action, Option.of(command.reference()), Option.none(), result);
+        return result;
+    }
+
+    private Either<VaultError, Token> move(MerchantId merchant, Parsed p, TokenStatus target, Move move) {
+        Option<Token> found = stores.tokens().find(merchant, p.reference());
+        if (found.isEmpty()) {
+            return Either.left(new VaultError.TokenNotFound());
         }
-        return stores.transactions().inTransaction(() -> stores.tokens().find(merchant, ref.get())
-                .<Either<DomainError, Token>>map(t -> move.apply(t, by.get(), why.get())
-                        .flatMap(stores.tokens()::update).mapLeft(e -> e))
-                .getOrElse(() -> Either.left(new VaultError.TokenNotFound())));
+        Token token = found.get();
+        if (token.status() == target) {
+            return Either.right(token); // a retried change: already done
+        }
+        return move.apply(token, p.by(), p.reason(), clock.instant()).flatMap(stores.tokens()::update);
     }
 
-    private static InvalidInput and(InvalidInput a, InvalidInput b) {
-        return a == null ? b : a.and(b);
-    }
-
-    Instant now() {
-        return clock.instant();
+    private static Either<InvalidInput, Parsed> parse(Command c) {
+        return Validation.combine(
+                        Validation.fromEither(TokenReference.parse("reference", c.reference())),
+                        Validation.fromEither(ChangedBy.fromWire(c.changedBy())
+                                .toEither(() -> InvalidInput.of("changedBy", "must be Merchant or CardHolder"))),
+                        Validation.fromEither(ChangeReason.fromWire(c.reason())
+                                .toEither(() -> InvalidInput.of("reason", "must be FraudSuspicion or Other"))))
+                .ap(Parsed::new)
+                .mapError(errors -> errors.reduce(InvalidInput::and))
+                .toEither();
     }
 }

@@ -1,31 +1,56 @@
-// STAND-IN written on branch rest so the REST adapter can be built and tested before the lead's
-// vault use cases land on main; main's version replaces this file on merge.
 package dev.cofre.application.token;
 
 import dev.cofre.domain.DomainError;
+import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.KeyRecoveryAttempts;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
+/**
+ * Recovers a lost JustClickKey from the SaveCreditCard RequestId that created it (seed 004).
+ * Five consecutive unknown ids lock the method for the merchant (734) until an operator unlocks
+ * it; a success resets the count. The failed attempt is recorded even though the call fails.
+ */
 public final class GetJustClickKey {
 
     private final VaultStores stores;
+    private final Audit audit;
 
-    GetJustClickKey(VaultStores stores) {
+    GetJustClickKey(VaultStores stores, Audit audit) {
         this.stores = stores;
+        this.audit = audit;
     }
 
     public Either<DomainError, TokenReference> recover(MerchantId merchant, String saveCreditCardRequestId) {
-        var id = TokenReference.parse("saveCreditCardRequestId", saveCreditCardRequestId);
-        if (id.isLeft()) return Either.left(id.getLeft());
-        return stores.transactions().inTransaction(() -> {
-            var attempts = stores.keyRecoveries().of(merchant);
-            if (attempts.locked()) return Either.left(new VaultError.KeyRecoveryLocked());
-            var found = stores.saveRequests().tokenFor(merchant, id.get().value());
-            stores.keyRecoveries().save(found.isDefined() ? attempts.succeeded() : attempts.failed());
-            return found.<Either<DomainError, TokenReference>>map(Either::right)
-                    .getOrElse(() -> Either.left(new VaultError.SaveRequestIdNotFound()));
+        if (saveCreditCardRequestId == null || saveCreditCardRequestId.isBlank()) {
+            return Either.left(InvalidInput.of("saveCreditCardRequestId", "is required"));
+        }
+        var parsed = SaveCreditCard.requestId(saveCreditCardRequestId)
+                .mapLeft(e -> InvalidInput.of("saveCreditCardRequestId", "must be a GUID"));
+        Either<DomainError, TokenReference> result = stores.transactions().inTransaction(() -> {
+            KeyRecoveryAttempts attempts = stores.keyRecoveries().of(merchant);
+            if (attempts.locked()) {
+                return Either.<DomainError, TokenReference>left(new VaultError.KeyRecoveryLocked());
+            }
+            Option<TokenReference> found = parsed.toOption().flatMap(id -> stores.saveRequests().tokenFor(merchant, id));
+            if (found.isEmpty()) {
+                stores.keyRecoveries().save(attempts.failed());
+                return Either.<DomainError, TokenReference>left(parsed.isLeft()
+                        ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
+            }
+            if (attempts.consecutiveFailures() > 0) {
+                stores.keyRecoveries().save(attempts.succeeded());
+            }
+            return Either.<DomainError, TokenReference>right(found.get());
         });
+        stores.transactions().inTransaction(() -> {
+            audit.record(merchant, "get-justclick-key", result.map(TokenReference::toString).toOption(),
+                    Option.none(), result);
+            return null;
+        });
+        return result;
     }
 }

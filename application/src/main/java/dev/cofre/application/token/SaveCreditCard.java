@@ -1,13 +1,12 @@
-// STAND-IN written on branch rest so the REST adapter can be built and tested before the lead's
-// vault use cases land on main; main's version replaces this file on merge.
 package dev.cofre.application.token;
 
+import dev.cofre.application.Atomic;
+import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.Ids;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.Ids;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.merchant.MerchantId;
-import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenCustomer;
@@ -15,15 +14,32 @@ import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Try;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.UUID;
 
+/**
+ * JustClick SaveCreditCard (seed 004): vaults a card for a customer under the merchant's
+ * RequestId, which may be used once and later recovers the JustClickKey. No security code.
+ */
 public final class SaveCreditCard {
 
-    public record Command(String requestId, String customerName, String customerIdentification, String cardHolder,
-                          String cardNumber, String cardExpiration, String alias) {
+    public record Command(
+            @NotBlank(message = "is required") String requestId,
+            @NotBlank(message = "is required") @Size(max = 255, message = "must have at most {max} characters") String customerName,
+            @Size(max = 18, message = "must have at most {max} characters")
+            @Pattern(regexp = "[0-9./-]*", message = "may contain only digits, dots, slashes and hyphens") String customerIdentification,
+            @NotBlank(message = "is required") String cardHolder,
+            @NotBlank(message = "is required") @Size(max = 19, message = "must have at most {max} digits") String cardNumber,
+            @NotBlank(message = "is required") String cardExpiration,
+            @Size(max = 64, message = "must have at most {max} characters") String alias) {
+
         @Override
         public String toString() {
-            return "SaveCreditCard.Command[" + requestId + "]";
+            return "SaveCreditCard.Command[requestId=" + requestId + ", alias=" + alias + "]";
         }
     }
 
@@ -31,46 +47,50 @@ public final class SaveCreditCard {
     private final CardCipher cipher;
     private final Clock clock;
     private final Ids ids;
+    private final Audit audit;
 
-    SaveCreditCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
+    SaveCreditCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
         this.stores = stores;
         this.cipher = cipher;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
-    public Either<DomainError, Token> save(MerchantId merchant, Command c) {
-        var requestId = TokenReference.parse("requestId", c.requestId());
-        if (requestId.isLeft()) return Either.left(requestId.getLeft());
-        if (c.customerName() == null || c.customerName().isBlank()) {
-            return Either.left(InvalidInput.of("customerName", "is required"));
+    public Either<DomainError, Token> save(MerchantId merchant, Command command) {
+        return Commands.validate(command)
+                .flatMap(c -> requestId(c.requestId())
+                        .flatMap(id -> Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
+                                        "cardExpiration", c.cardExpiration())
+                                .flatMap(card -> TokenizeCard.optionalAlias(c.alias())
+                                        .mapLeft(e -> InvalidInput.of("alias", e.errors().head().reason()))
+                                        .map(alias -> store(merchant, id, card, alias, c)))))
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(r -> r);
+    }
+
+    static Either<InvalidInput, UUID> requestId(String raw) {
+        return Try.of(() -> UUID.fromString(raw.trim()))
+                .toEither()
+                .mapLeft(e -> InvalidInput.of("requestId", "must be a GUID"));
+    }
+
+    private Either<DomainError, Token> store(MerchantId merchant, UUID requestId, Card card,
+                                             Option<dev.cofre.domain.token.Alias> alias, Command c) {
+        if (card.expiry().isExpired(clock)) {
+            return Either.left(new VaultError.CardExpired());
         }
-        var card = Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(), "cardExpiration",
-                c.cardExpiration());
-        if (card.isLeft()) return Either.left(card.getLeft());
-        Option<Alias> alias = Option.none();
-        if (c.alias() != null) {
-            var parsed = Alias.parse("alias", c.alias());
-            if (parsed.isLeft()) return Either.left(parsed.getLeft());
-            alias = Option.some(parsed.get());
-        }
-        Option<Alias> a = alias;
-        return stores.transactions().inTransaction(() -> {
-            var reference = new TokenReference(ids.uuid());
-            if (stores.saveRequests().tokenFor(merchant, requestId.get().value()).isDefined()) {
-                return Either.left(new VaultError.RequestIdAlreadyUsed());
-            }
-            if (a.isDefined() && stores.tokens().findByAlias(merchant, a.get()).isDefined()) {
-                return Either.left(new VaultError.AliasInUse(a.get()));
-            }
-            var token = Token.issue(reference, merchant, a,
-                    Option.some(new TokenCustomer(c.customerName().strip(), Option.of(c.customerIdentification()))),
-                    card.get().pan().masked(), card.get().holder(), card.get().expiry(),
-                    cipher.fingerprint(card.get().pan()), clock.instant());
-            return stores.tokens().add(token, cipher.seal(card.get().pan(), merchant, reference))
-                    .flatMap(t -> stores.saveRequests().remember(merchant, requestId.get().value(), reference)
-                            .map(r -> t))
-                    .mapLeft(e -> (DomainError) e);
-        });
+        var reference = new TokenReference(ids.uuid());
+        var customer = new TokenCustomer(c.customerName().strip(),
+                Option.of(c.customerIdentification()).filter(s -> !s.isBlank()));
+        var token = Token.issue(reference, merchant, alias, Option.some(customer), card.pan().masked(),
+                card.holder(), card.expiry(), cipher.fingerprint(card.pan()), clock.instant());
+        var sealed = cipher.seal(card.pan(), merchant, reference);
+        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () ->
+                stores.saveRequests().remember(merchant, requestId, reference)
+                        .flatMap(ignored -> stores.tokens().add(token, sealed)));
+        audit.record(merchant, "save-credit-card", result.map(t -> t.reference().toString()).toOption(),
+                Option.none(), result);
+        return result;
     }
 }

@@ -1,10 +1,10 @@
-// STAND-IN written on branch rest so the REST adapter can be built and tested before the lead's
-// vault use cases land on main; main's version replaces this file on merge.
 package dev.cofre.application.token;
 
+import dev.cofre.application.Atomic;
+import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.Ids;
 import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.domain.Ids;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.card.SecurityCode;
@@ -12,21 +12,34 @@ import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Token;
-import dev.cofre.domain.token.TokenCustomer;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.UUID;
 
+/**
+ * Vaults a card (seed 003, POST /v1/Token): checks it, checks the security code against the
+ * brand's length and drops it, seals the number and returns the token. Retried with the same
+ * idempotency key, it returns the first token instead of vaulting the card twice.
+ */
 public final class TokenizeCard {
 
-    public record Command(String alias, String number, String holder, String expiration, String securityCode,
-                          String idempotencyKey) {
+    static final String IDEMPOTENCY_SCOPE = "tokenize";
+
+    public record Command(
+            @Size(max = Alias.MAX_LENGTH, message = "must have at most {max} characters") String alias,
+            @NotBlank(message = "is required") @Size(max = 19, message = "must have at most {max} digits") String number,
+            @NotBlank(message = "is required") String holder,
+            @NotBlank(message = "is required") String expiration,
+            @NotBlank(message = "is required") String securityCode,
+            @Size(min = 1, max = 255, message = "must have 1 to {max} characters") String idempotencyKey) {
+
         @Override
         public String toString() {
-            return "TokenizeCard.Command[" + alias + "]";
+            return "TokenizeCard.Command[alias=" + alias + "]";
         }
     }
 
@@ -34,55 +47,67 @@ public final class TokenizeCard {
     private final CardCipher cipher;
     private final Clock clock;
     private final Ids ids;
+    private final Audit audit;
 
-    TokenizeCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
+    TokenizeCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
         this.stores = stores;
         this.cipher = cipher;
         this.clock = clock;
         this.ids = ids;
+        this.audit = audit;
     }
 
-    public Either<DomainError, Token> tokenize(MerchantId merchant, Command c) {
-        var card = Card.parse("number", c.number(), "holder", c.holder(), "expiration", c.expiration());
-        if (card.isLeft()) {
-            return Either.left(card.getLeft());
-        }
-        var cvv = SecurityCode.parse("securityCode", c.securityCode(), card.get().brand());
-        if (cvv.isLeft()) {
-            return Either.left(cvv.getLeft());
-        }
-        Option<Alias> alias = Option.none();
-        if (c.alias() != null) {
-            var parsed = Alias.parse("alias", c.alias());
-            if (parsed.isLeft()) {
-                return Either.left(parsed.getLeft());
-            }
-            alias = Option.some(parsed.get());
-        }
-        if (c.idempotencyKey() != null && (c.idempotencyKey().isBlank() || c.idempotencyKey().length() > 100)) {
-            return Either.left(InvalidInput.of("idempotencyKey", "must have 1 to 100 characters"));
-        }
-        Option<Alias> a = alias;
-        return stores.transactions().inTransaction(() -> store(merchant, c, card.get(), a));
+    public Either<DomainError, Token> tokenize(MerchantId merchant, Command command) {
+        return Commands.validate(command)
+                .flatMap(c -> Card.parse("number", c.number(), "holder", c.holder(), "expiration", c.expiration())
+                        .flatMap(card -> SecurityCode.parse("securityCode", c.securityCode(), card.brand())
+                                .map(ignoredCvv -> card))   // checked, then dropped: never stored
+                        .flatMap(card -> optionalAlias(c.alias()).map(alias -> new Parsed(card, alias))))
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(p -> p.card().expiry().isExpired(clock)
+                        ? Either.left(new VaultError.CardExpired())
+                        : Either.right(p))
+                .flatMap(p -> vault(merchant, p, Option.of(command.idempotencyKey())));
     }
 
-    private Either<DomainError, Token> store(MerchantId merchant, Command c, Card card, Option<Alias> alias) {
+    private record Parsed(Card card, Option<Alias> alias) {
+    }
+
+    static Either<InvalidInput, Option<Alias>> optionalAlias(String raw) {
+        return raw == null || raw.isEmpty()
+                ? Either.right(Option.none())
+                : Alias.parse("alias", raw).map(Option::some);
+    }
+
+    private Either<DomainError, Token> vault(MerchantId merchant, Parsed p, Option<String> idempotencyKey) {
         var reference = new TokenReference(ids.uuid());
-        if (c.idempotencyKey() != null) {
-            String hash = card.pan().masked().vaultMask() + "|" + alias.map(Alias::value).getOrElse("");
-            var stored = stores.idempotency().putIfAbsent(new IdempotencyKeys.Entry(merchant, "tokenize",
-                    c.idempotencyKey(), hash, reference.toString()));
-            if (!stored.outcome().equals(reference.toString())) {
-                if (!stored.requestHash().equals(hash)) {
-                    return Either.left(InvalidInput.of("idempotencyKey", "was used for a different request"));
+        var fingerprint = cipher.fingerprint(p.card().pan());
+        var sealed = cipher.seal(p.card().pan(), merchant, reference);
+        var token = Token.issue(reference, merchant, p.alias(), Option.none(), p.card().pan().masked(),
+                p.card().holder(), p.card().expiry(), fingerprint, clock.instant());
+        String requestHash = Hashes.sha256(fingerprint.hex(), p.card().holder().name(),
+                p.card().expiry().format(), p.alias().map(Alias::value).getOrElse(""));
+
+        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () -> {
+            if (idempotencyKey.isDefined()) {
+                var first = stores.idempotency().putIfAbsent(new IdempotencyKeys.Entry(
+                        merchant, IDEMPOTENCY_SCOPE, idempotencyKey.get(), requestHash, reference.toString()));
+                if (!first.outcome().equals(reference.toString())) {
+                    return replay(merchant, first, requestHash);
                 }
-                return stores.tokens().find(merchant, new TokenReference(UUID.fromString(stored.outcome())))
-                        .<Either<DomainError, Token>>map(Either::right)
-                        .getOrElse(() -> Either.left(new VaultError.TokenNotFound()));
             }
+            return stores.tokens().add(token, sealed);
+        });
+        audit.record(merchant, "tokenize", result.map(t -> t.reference().toString()).toOption(), Option.none(), result);
+        return result;
+    }
+
+    private Either<DomainError, Token> replay(MerchantId merchant, IdempotencyKeys.Entry first, String requestHash) {
+        if (!first.requestHash().equals(requestHash)) {
+            return Either.left(new VaultError.IdempotencyKeyReused());
         }
-        var token = Token.issue(reference, merchant, alias, Option.<TokenCustomer>none(), card.pan().masked(),
-                card.holder(), card.expiry(), cipher.fingerprint(card.pan()), clock.instant());
-        return stores.tokens().add(token, cipher.seal(card.pan(), merchant, reference)).mapLeft(e -> e);
+        return TokenReference.parse("reference", first.outcome())
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(ref -> stores.tokens().find(merchant, ref).toEither(new VaultError.TokenNotFound()));
     }
 }

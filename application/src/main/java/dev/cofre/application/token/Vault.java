@@ -1,20 +1,24 @@
-// STAND-IN written on branch rest so the REST adapter can be built and tested before the lead's
-// vault use cases land on main; main's version replaces this file on merge.
 package dev.cofre.application.token;
 
 import dev.cofre.domain.Ids;
 import dev.cofre.domain.token.CardCipher;
 import java.time.Clock;
 
-public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findByAlias, ChangeTokenStatus changeStatus,
-                    DetokenizeCard detokenize, SaveCreditCard saveCreditCard, GetJustClickKey justClickKey,
-                    UnlockJustClickKey unlockJustClickKey) {
+/** The vault's use cases, built once over the same stores, cipher, clock and id source. */
+public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findByAlias,
+                    ChangeTokenStatus changeStatus, DetokenizeCard detokenize, SaveCreditCard saveCreditCard,
+                    GetJustClickKey justClickKey, UnlockJustClickKey unlockJustClickKey) {
 
     public static Vault create(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
-        var get = new GetToken(stores);
-        return new Vault(new TokenizeCard(stores, cipher, clock, ids), get, new FindTokenByAlias(stores),
-                new ChangeTokenStatus(stores, clock), new DetokenizeCard(stores, cipher, clock),
-                new SaveCreditCard(stores, cipher, clock, ids), new GetJustClickKey(stores),
-                new UnlockJustClickKey(stores));
+        var audit = new Audit(stores.audit(), clock);
+        return new Vault(
+                new TokenizeCard(stores, cipher, clock, ids, audit),
+                new GetToken(stores.tokens()),
+                new FindTokenByAlias(stores.tokens()),
+                new ChangeTokenStatus(stores, clock, audit),
+                new DetokenizeCard(stores, cipher, audit),
+                new SaveCreditCard(stores, cipher, clock, ids, audit),
+                new GetJustClickKey(stores, audit),
+                new UnlockJustClickKey(stores, audit));
     }
 }
