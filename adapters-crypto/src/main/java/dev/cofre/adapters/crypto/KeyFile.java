@@ -99,6 +99,7 @@ public final class KeyFile {
         KeyRing run();
     }
 
+    @SuppressWarnings("try") // the lock is held for the body, not used in it
     private static KeyRing underLock(Path file, Locked action) {
         Path lockFile = sibling(file, ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
