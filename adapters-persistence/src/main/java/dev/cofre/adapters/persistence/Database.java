@@ -115,6 +115,7 @@ public final class Database implements AutoCloseable {
         readers.setDataSource(sqliteDataSource(url, true));
         readers.setMaximumPoolSize(SQLITE_READERS);
         readers.setMinimumIdle(1);
+        readers.setReadOnly(true); // as the connections are opened: sqlite-jdbc refuses to change it later
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(readers);
