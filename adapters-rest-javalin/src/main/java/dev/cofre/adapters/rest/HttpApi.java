@@ -64,13 +64,14 @@ public final class HttpApi {
             OAuthRoutes.register(routes, services.accounts());
             VaultRoutes.register(routes, services.accounts(), services.vault());
             JustClickRoutes.register(routes, services.accounts(), services.vault());
-            routes.error(404, ctx -> unanswered(ctx, Problem.of(404, Problem.UNKNOWN_PATH,
-                    "No such resource: " + ctx.method() + " " + ctx.path())));
-            routes.error(405, ctx -> unanswered(ctx, Problem.of(405, Problem.METHOD_NOT_ALLOWED,
-                    "Method " + ctx.method() + " is not allowed here")));
-            routes.exception(HttpResponseException.class, (e, ctx) -> dialectOf(ctx).fail(ctx, e.getStatus() == 413
-                    ? tooLarge()
-                    : Problem.of(e.getStatus(), e.getStatus() == 404 ? Problem.UNKNOWN_PATH : 799, "Request refused")));
+            routes.error(404, ctx -> unanswered(ctx, unknownPath(ctx)));
+            routes.error(405, ctx -> unanswered(ctx, methodNotAllowed(ctx)));
+            routes.exception(HttpResponseException.class, (e, ctx) -> dialectOf(ctx).fail(ctx, switch (e.getStatus()) {
+                case 413 -> tooLarge();
+                case 404 -> unknownPath(ctx);
+                case 405 -> methodNotAllowed(ctx);
+                default -> Problem.of(e.getStatus(), 799, "Undefined error");
+            }));
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
                 LOG.debug("failure", e);
@@ -104,6 +105,14 @@ public final class HttpApi {
             dialectOf(ctx).fail(ctx, tooLarge());
             ctx.skipRemainingHandlers();
         }
+    }
+
+    private static Problem unknownPath(Context ctx) {
+        return Problem.of(404, Problem.UNKNOWN_PATH, "No such resource: " + ctx.method() + " " + ctx.path());
+    }
+
+    private static Problem methodNotAllowed(Context ctx) {
+        return Problem.of(405, Problem.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on " + ctx.path());
     }
 
     private static Problem tooLarge() {
