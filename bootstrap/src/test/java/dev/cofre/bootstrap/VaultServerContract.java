@@ -445,6 +445,31 @@ abstract class VaultServerContract {
     // ---------------------------------------------------------------- operations
 
     @Test
+    void each_request_is_logged_as_one_line_without_body_or_card_number() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("cofre.requests");
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            var m = cofre.merchant("Logged");
+            String bearer = cofre.bearer(m);
+            String ref = tokenize(bearer, null);
+            cofre.vault("POST", "/v1/Token", bearer, card(null, "4551870000000184", "12/2030"));
+            var lines = appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertEquals(3, lines.size(), lines.toString());
+            assertEquals("method=POST path=/v1/Token status=201", lines.get(1).substring(0, lines.get(1).indexOf(" duration_ms")));
+            assertTrue(lines.get(1).endsWith("merchant=" + m.merchant().id()), lines.get(1));
+            assertTrue(lines.get(2).contains("status=422"));
+            for (String line : lines) {
+                assertFalse(line.contains("455187") || line.contains("Jose") || line.contains(ref), line);
+            }
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
     void health_readiness_and_the_OpenAPI_document_are_served() {
         assertEquals("UP", cofre.send("GET", "/health", null, Map.of()).json().get("status").asText());
         assertEquals("READY", cofre.send("GET", "/ready", null, Map.of()).json().get("status").asText());
