@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * of read connections, which WAL lets run beside the writer.
  *
  * <p>Work runs on the writer thread, not the caller's: it must not wait for another transaction,
- * and nested {@link #inTransaction} calls from inside it simply run inline.
+ * and nested {@link #inTransaction} calls from inside it simply run inline. Every write of the
+ * process queues behind it, so it should only read and write the stores: seal card numbers, hash
+ * and call the acquirer before or after, not inside.
  */
 final class SqliteSessions extends Sessions {
 
