@@ -132,7 +132,7 @@ final class SqliteSessions extends Sessions {
                 return null;
             });
             execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) { // whatever it is, the callers must hear of it and the writer must go on
             rollbackQuietly();
             failAll(batch, e);
             return;
@@ -163,7 +163,7 @@ final class SqliteSessions extends Sessions {
         }
     }
 
-    private void failAll(List<Unit> batch, Exception cause) {
+    private void failAll(List<Unit> batch, Throwable cause) {
         log.error("SQLite batch of {} transactions failed; none of them was stored", batch.size(), cause);
         for (Unit unit : batch) {
             if (unit.failure == null) {
