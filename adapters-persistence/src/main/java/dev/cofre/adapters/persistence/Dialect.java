@@ -1,0 +1,91 @@
+package dev.cofre.adapters.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The two SQL dialects of this adapter, and the few column types they spell differently. The
+ * statements themselves are the same on both (ON CONFLICT, LIMIT, partial indexes).
+ * Instants are kept to the microsecond on both.
+ */
+enum Dialect {
+
+    /** UUIDs as text, instants as microseconds since the epoch. */
+    SQLITE("db/migration/sqlite") {
+        @Override
+        Object uuid(UUID value) {
+            return value.toString();
+        }
+
+        @Override
+        Object instant(Instant value) {
+            return Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000);
+        }
+
+        @Override
+        Instant instant(ResultSet rs, String column) throws SQLException {
+            long micros = rs.getLong(column);
+            return rs.wasNull() ? null
+                    : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        }
+    },
+
+    /** Native uuid and timestamptz. */
+    POSTGRESQL("db/migration/postgresql") {
+        @Override
+        Object uuid(UUID value) {
+            return value;
+        }
+
+        @Override
+        Object instant(Instant value) {
+            return OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+        }
+
+        @Override
+        Instant instant(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+            return at == null ? null : at.toInstant();
+        }
+    };
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Where this dialect's Flyway migrations live on the classpath. */
+    String migrations() {
+        return "classpath:" + migrations;
+    }
+
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        // Never echo the URL: it may carry a password.
+        throw new IllegalArgumentException("unsupported database: use jdbc:sqlite:/path/to/file or jdbc:postgresql://...");
+    }
+
+    /** A UUID as this dialect binds it. */
+    abstract Object uuid(UUID value);
+
+    /** An instant as this dialect binds it (truncated to the microsecond). */
+    abstract Object instant(Instant value);
+
+    /** An instant column, or null. */
+    abstract Instant instant(ResultSet rs, String column) throws SQLException;
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : UUID.fromString(text);
+    }
+}

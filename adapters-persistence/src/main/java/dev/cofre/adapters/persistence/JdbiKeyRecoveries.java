@@ -1,0 +1,37 @@
+package dev.cofre.adapters.persistence;
+
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.KeyRecoveries;
+import dev.cofre.domain.token.KeyRecoveryAttempts;
+
+/** GetJustClickKey lockout counters, one row per merchant that ever failed. */
+final class JdbiKeyRecoveries implements KeyRecoveries {
+
+    private final Sessions sessions;
+    private final Dialect dialect;
+
+    JdbiKeyRecoveries(Sessions sessions) {
+        this.sessions = sessions;
+        this.dialect = sessions.dialect();
+    }
+
+    @Override
+    public KeyRecoveryAttempts of(MerchantId merchant) {
+        return sessions.read(h -> h.createQuery("SELECT consecutive_failures, locked FROM key_recoveries WHERE merchant_id = :merchant")
+                .bind("merchant", dialect.uuid(merchant.value()))
+                .map((rs, ctx) -> new KeyRecoveryAttempts(merchant, rs.getInt("consecutive_failures"), rs.getBoolean("locked")))
+                .findOne()
+                .orElseGet(() -> KeyRecoveryAttempts.fresh(merchant)));
+    }
+
+    @Override
+    public void save(KeyRecoveryAttempts attempts) {
+        sessions.write(h -> h.createUpdate("INSERT INTO key_recoveries (merchant_id, consecutive_failures, locked)"
+                        + " VALUES (:merchant, :failures, :locked) ON CONFLICT (merchant_id)"
+                        + " DO UPDATE SET consecutive_failures = excluded.consecutive_failures, locked = excluded.locked")
+                .bind("merchant", dialect.uuid(attempts.merchant().value()))
+                .bind("failures", attempts.consecutiveFailures())
+                .bind("locked", attempts.locked())
+                .execute());
+    }
+}

@@ -1,0 +1,212 @@
+package dev.cofre.adapters.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SQLite with one writer and group commit. SQLite lets one connection write at a time; rather than
+ * let callers race for the lock (and see "database is locked"), every transaction is handed to a
+ * single writer thread. The writer takes all the units of work waiting, runs each inside a
+ * SAVEPOINT of one BEGIN IMMEDIATE transaction, and commits them with one COMMIT, so one sync to
+ * disk makes a whole batch durable. A unit that throws is rolled back to its savepoint alone and its
+ * exception is rethrown to its caller; the others commit. Reads outside a transaction use a pool
+ * of read connections, which WAL lets run beside the writer.
+ *
+ * <p>Work runs on the writer thread, not the caller's: it must not wait for another transaction,
+ * and nested {@link #inTransaction} calls from inside it simply run inline. Every write of the
+ * process queues behind it, so it should only read and write the stores: seal card numbers, hash
+ * and call the acquirer before or after, not inside.
+ */
+final class SqliteSessions extends Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteSessions.class);
+    private static final int MAX_BATCH = 1024;
+
+    /** One caller's work and, once the batch is committed, its outcome. */
+    private static final class Unit {
+        final Supplier<?> work;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        Object result;
+        Throwable failure;
+
+        Unit(Supplier<?> work) {
+            this.work = work;
+        }
+    }
+
+    private static final Unit STOP = new Unit(() -> null);
+
+    private final Connection writerConnection;
+    private final Handle writer;
+    private final HikariDataSource readPool;
+    private final Jdbi readers;
+    private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+    private final Object lifecycle = new Object();
+    private final Thread writerThread;
+    private boolean closed;
+
+    SqliteSessions(Connection writerConnection, HikariDataSource readPool) {
+        super(Dialect.SQLITE);
+        this.writerConnection = writerConnection;
+        this.writer = Jdbi.open(writerConnection);
+        quietExceptions(writer);
+        this.readPool = readPool;
+        this.readers = Jdbi.create(readPool);
+        quietExceptions(readers);
+        this.writerThread = new Thread(this::writeLoop, "cofre-sqlite-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T inTransaction(Supplier<T> work) {
+        if (inTransactionHere()) {
+            return work.get();
+        }
+        var unit = new Unit(work);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("the database is closed");
+            }
+            queue.add(unit);
+        }
+        unit.done.join();
+        if (unit.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (unit.failure instanceof Error e) {
+            throw e;
+        }
+        if (unit.failure != null) {
+            throw new IllegalStateException("transaction failed", unit.failure);
+        }
+        return (T) unit.result;
+    }
+
+    private void writeLoop() {
+        var batch = new ArrayList<Unit>();
+        boolean stopping = false;
+        while (!stopping) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // Callers are waiting on this thread: it stops only when the database is closed.
+                log.warn("SQLite writer interrupted; it keeps running until the database is closed");
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            stopping = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                commitTogether(batch);
+            }
+        }
+    }
+
+    /** One BEGIN IMMEDIATE, a SAVEPOINT per unit, one COMMIT; then every caller is told. */
+    private void commitTogether(List<Unit> batch) {
+        try {
+            execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            failAll(batch, e);
+            return;
+        }
+        try {
+            bound(writer, () -> {
+                for (Unit unit : batch) {
+                    runInSavepoint(unit);
+                }
+                return null;
+            });
+            execute("COMMIT");
+        } catch (Throwable e) { // whatever it is, the callers must hear of it and the writer must go on
+            rollbackQuietly();
+            failAll(batch, e);
+            return;
+        }
+        batch.forEach(unit -> unit.done.complete(null));
+    }
+
+    private void runInSavepoint(Unit unit) {
+        try {
+            execute("SAVEPOINT unit");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a savepoint", e);
+        }
+        try {
+            unit.result = unit.work.get();
+        } catch (Throwable t) { // rethrown to the caller, whatever it is
+            unit.failure = t;
+            try {
+                execute("ROLLBACK TO unit");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot roll back a failed unit of work", e);
+            }
+        }
+        try {
+            execute("RELEASE unit");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release a savepoint", e);
+        }
+    }
+
+    private void failAll(List<Unit> batch, Throwable cause) {
+        log.error("SQLite batch of {} transactions failed; none of them was stored", batch.size(), cause);
+        for (Unit unit : batch) {
+            if (unit.failure == null) {
+                unit.failure = new IllegalStateException("the transaction could not be committed; nothing of it was stored", cause);
+            }
+            unit.done.complete(null);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            log.debug("rollback after a failed batch: {}", e.getMessage());
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = writerConnection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    Jdbi readers() {
+        return readers;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            writerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readPool.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cofre.adapters.persistence;
+
+import dev.cofre.application.contract.AccessTokensContract;
+import dev.cofre.application.contract.AuditTrailContract;
+import dev.cofre.application.contract.IdempotencyKeysContract;
+import dev.cofre.application.contract.KeyRecoveriesContract;
+import dev.cofre.application.contract.MerchantsContract;
+import dev.cofre.application.contract.SaveRequestsContract;
+import dev.cofre.application.contract.SealedPansContract;
+import dev.cofre.application.contract.Stores;
+import dev.cofre.application.contract.TokensContract;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The Jdbi stores on PostgreSQL (a fresh schema per test) honour every port contract. */
+@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+        disabledReason = TestDatabases.POSTGRES_DISABLED)
+class PostgresStoresTest {
+
+    @Nested
+    class Tokens extends TokensContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class SealedPans extends SealedPansContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class SaveRequests extends SaveRequestsContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class KeyRecoveries extends KeyRecoveriesContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class AuditTrail extends AuditTrailContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class Merchants extends MerchantsContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class AccessTokens extends AccessTokensContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeysContract {
+        @Override
+        protected Stores openStores() {
+            return TestDatabases.postgresStores();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cofre.application.inmemory;
+
+import dev.cofre.application.contract.AccessTokensContract;
+import dev.cofre.application.contract.AuditTrailContract;
+import dev.cofre.application.contract.IdempotencyKeysContract;
+import dev.cofre.application.contract.KeyRecoveriesContract;
+import dev.cofre.application.contract.MerchantsContract;
+import dev.cofre.application.contract.SaveRequestsContract;
+import dev.cofre.application.contract.SealedPansContract;
+import dev.cofre.application.contract.Stores;
+import dev.cofre.application.contract.TokensContract;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters honour every port contract. */
+class InMemoryStoresTest {
+
+    static Stores inMemory() {
+        var tokens = new InMemoryTokens();
+        return new Stores(tokens, tokens, new InMemorySaveRequests(), new InMemoryKeyRecoveries(),
+                new InMemoryAuditTrail(), new InMemoryMerchants(), new InMemoryAccessTokens(),
+                new InMemoryIdempotencyKeys(), new InMemoryTransactions(), () -> { });
+    }
+
+    @Nested
+    class Tokens extends TokensContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class SealedPans extends SealedPansContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class SaveRequests extends SaveRequestsContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class KeyRecoveries extends KeyRecoveriesContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class AuditTrail extends AuditTrailContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class Merchants extends MerchantsContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class AccessTokens extends AccessTokensContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeysContract {
+        @Override
+        protected Stores openStores() {
+            return inMemory();
+        }
+    }
+}
