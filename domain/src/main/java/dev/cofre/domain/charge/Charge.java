@@ -42,7 +42,7 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
                                      TransactionId transaction, IdempotencyKey key, Instant now) {
         Move move = payment.operationType().move();
         var auth = new Transaction(transaction, key, move, order.amount(), TransitionTable.beforeAnswer(move),
-                Option.none(), Option.none(), Option.none(), now, now);
+                Option.none(), Option.none(), Option.none(), Option.none(), now, now);
         return new Charge(id, order.merchant(), order, payment, card, List.of(auth), now, 1);
     }
 
@@ -50,7 +50,8 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
     public static Charge rejected(ChargeId id, Order order, CreditCardPayment payment, CardSummary card,
                                   TransactionId transaction, IdempotencyKey key, Rejection why, Instant now) {
         var auth = new Transaction(transaction, key, payment.operationType().move(), order.amount(),
-                TransitionTable.rejectedBeforeAcquirer(), Option.none(), Option.none(), Option.some(why), now, now);
+                TransitionTable.rejectedBeforeAcquirer(), Option.none(), Option.none(), Option.none(), Option.some(why),
+                now, now);
         return new Charge(id, order.merchant(), order, payment, card, List.of(auth), now, 1);
     }
 
@@ -134,7 +135,7 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
             return Either.left(new ChargeError.NothingInDoubt());
         }
         return TransitionTable.answer(last.before(), last.move(), answer.kind())
-                .map(to -> replaceLast(last.movedTo(to, answer.receipt(), at)));
+                .map(to -> replaceLast(last.movedTo(to, answer, at)));
     }
 
     /** Records what the acquirer says now about the in-doubt transaction, by the table's reconcile rules. */
@@ -155,21 +156,19 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
 
     private static ChargeMoney money(List<Transaction> transactions) {
         Transaction auth = transactions.head();
-        Amount authorized = auth.status() == AUTHORIZED_PENDING_CAPTURE || auth.status() == CAPTURED
-                ? auth.amount() : Amount.ZERO;
-        Amount captured = sum(transactions, TransactionKind.CAPTURE, CAPTURED, PARTIAL_CAPTURE)
-                .plus(auth.status() == CAPTURED ? auth.amount() : Amount.ZERO);
-        Amount voided = sum(transactions, TransactionKind.VOID, VOIDED, PARTIAL_VOID);
-        Amount refunded = sum(transactions, TransactionKind.REFUND, REFUNDED, PARTIAL_REFUNDED);
-        boolean partiallyCaptured = transactions.exists(t -> t.status() == PARTIAL_CAPTURE
-                && t.kind() == TransactionKind.CAPTURE);
+        Amount authorized = auth.tookEffect() ? auth.amount() : Amount.ZERO;
+        Amount captured = sum(transactions, TransactionKind.CAPTURE)
+                .plus(auth.tookEffect() && auth.move() == Move.AUTHORIZE_AND_CAPTURE ? auth.amount() : Amount.ZERO);
+        Amount voided = sum(transactions, TransactionKind.VOID);
+        Amount refunded = sum(transactions, TransactionKind.REFUND);
+        boolean partiallyCaptured = transactions.exists(t -> t.move() == Move.CAPTURE_PARTIAL && t.tookEffect());
         Amount released = partiallyCaptured && !captured.exceeds(authorized) ? authorized.minus(captured) : Amount.ZERO;
         return new ChargeMoney(authorized, captured, voided, refunded, released);
     }
 
-    private static Amount sum(List<Transaction> transactions, TransactionKind kind, TransactionStatus... counted) {
-        List<TransactionStatus> statuses = List.of(counted);
-        return transactions.filter(t -> t.kind() == kind && statuses.contains(t.status()))
+    /** What the transactions of one kind that took effect add up to. */
+    private static Amount sum(List<Transaction> transactions, TransactionKind kind) {
+        return transactions.filter(t -> t.kind() == kind && t.tookEffect())
                 .foldLeft(Amount.ZERO, (s, t) -> s.plus(t.amount()));
     }
 

@@ -55,7 +55,7 @@ public sealed interface ChargeStage {
             return TransitionTable.reconcile(last.status(), last.move(), answer.kind(), last.before())
                     .map(to -> to == last.status() && answer.receipt().isEmpty()
                             ? charge
-                            : charge.replaceLast(last.movedTo(to, answer.receipt(), at)));
+                            : charge.replaceLast(last.movedTo(to, answer, at)));
         }
     }
 
@@ -78,6 +78,6 @@ public sealed interface ChargeStage {
         TransactionStatus from = charge.lastTransaction().status();
         return TransitionTable.answer(Option.some(from), move, AcquirerAnswer.Kind.UNKNOWN)
                 .map(inDoubt -> charge.append(new Transaction(id, key, move, amount, inDoubt, Option.some(from),
-                        Option.none(), Option.none(), at, at)));
+                        Option.none(), Option.none(), Option.none(), at, at)));
     }
 }

@@ -99,6 +99,11 @@ public final class TransitionTable {
         return List.of(Kind.values()).map(k -> answered(move, k)).filter(TransactionStatus::isInDoubt).toSet();
     }
 
+    /** The status a move's transaction has once the acquirer approved it: the only one in which it counts. */
+    public static TransactionStatus approved(Move move) {
+        return answered(move, Kind.APPROVED);
+    }
+
     /** The status a transaction is written with before the acquirer is called: what "no answer" means. */
     public static TransactionStatus beforeAnswer(Move move) {
         return answered(move, Kind.UNKNOWN);
