@@ -107,6 +107,10 @@ public final class AuthorizeCharge {
 
     public record ThreeDSecureFields(String mpi, String eci, String cavv, String transactionId,
                                      String dsTransactionId, String version) {
+        @Override
+        public String toString() {
+            return "ThreeDSecureFields[mpi " + mpi + ", eci " + eci + ", version " + version + "]";
+        }
     }
 
     private final Charges charges;

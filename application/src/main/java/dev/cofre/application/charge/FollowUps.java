@@ -72,7 +72,10 @@ final class FollowUps {
             return replay(known.get(), id, idempotencyKey, kind, requested);
         }
         TransactionId tx = new TransactionId(ids.prefixed("tran_", 16));
-        Either<ChargeError, Charge> planned = transactions.inTransaction(() -> charges.find(merchant, id)
+        Either<ChargeError, Charge> planned = transactions.inTransaction(() -> charges.findByKey(merchant, idempotencyKey)
+                .isDefined()
+                ? Either.left(new ChargeError.IdempotencyKeyReused()) // the same key got here first: replayed below
+                : charges.find(merchant, id)
                 .<ChargeError>toEither(ChargeError.ChargeNotFound::new)
                 .flatMap(charge -> plan.apply(charge, requested, tx, idempotencyKey, clock.instant()))
                 .flatMap(charges::update));

@@ -140,6 +140,25 @@ class CaptureVoidRefundTest {
     }
 
     @Test
+    void capturesRacingUnderOneKeyCaptureOnceAndAllGetThatCaptureBack() throws Exception {
+        var charge = authorized(10_000);
+        int callsBefore = acquirer.calls();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Callable<io.vavr.control.Either<dev.cofre.domain.DomainError, Charge>> capture =
+                    () -> world.capture(charge, null, "same-key");
+            var results = pool.invokeAll(java.util.Collections.nCopies(8, capture));
+            for (var result : results) {
+                assertEquals(charge.id(), result.get().get().id());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(callsBefore + 1, acquirer.calls());
+        assertEquals(Amount.of(10_000), world.reload(charge).money().captured());
+    }
+
+    @Test
     void anotherMerchantsChargeIsNotFound() {
         var charge = authorized(10_000);
         var result = world.capture.capture(world.otherMerchant.id(),

@@ -21,6 +21,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
@@ -55,6 +57,9 @@ class ChargeLifecyclePropertiesTest {
             Map.entry(ERROR_ON_VOIDING, ChargeStatus.PROCESSING), Map.entry(ERROR_ON_REFUNDING, ChargeStatus.PROCESSING),
             Map.entry(WITH_ERROR, ChargeStatus.PROCESSING)));
 
+    /** Every status some chain reached, across all tries. */
+    private static final Set<TransactionStatus> REACHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final Set<TransactionStatus> TERMINAL = Set.of(NOT_AUTHORIZED, REFUNDED, VOIDED, PARTIAL_VOID, FAILED);
 
     @Property(tries = 1000)
@@ -64,6 +69,12 @@ class ChargeLifecyclePropertiesTest {
                 .withInvariant("charge status follows the last transaction", Model::chargeStatusFollowsLastTransaction)
                 .withInvariant("with_error is neither declined nor captured", Model::withErrorIsNeitherDeclinedNorCaptured)
                 .run();
+    }
+
+    /** Guards the generators: chains that never reach a status would test nothing about it. */
+    @AfterContainer
+    static void theChainsReachedEveryOneOfTheFourteenStatuses() {
+        assertEquals(EnumSet.allOf(TransactionStatus.class), EnumSet.copyOf(REACHED));
     }
 
     @Provide
@@ -127,6 +138,7 @@ class ChargeLifecyclePropertiesTest {
                 Charge c = world.reload(stored);
                 TransactionStatus now = c.lastTransaction().status();
                 assertTrue(CHARGE_STATUS.containsKey(now), "one of the 14 statuses");
+                REACHED.add(now);
                 List<TransactionStatus> history = seen.computeIfAbsent(c.id(), id -> new ArrayList<>());
                 Option<TransactionStatus> before = history.isEmpty()
                         ? Option.none() : Option.some(history.get(history.size() - 1));

@@ -29,12 +29,12 @@ public final class ScriptedAcquirer implements Acquirer {
     private int calls;
 
     /** The next call answers {@code answer}; what really happened is {@code truth}. */
-    public void next(Kind answer, Kind truth) {
+    public synchronized void next(Kind answer, Kind truth) {
         script.add(new Kind[] {answer, truth});
     }
 
     /** Forgets answers scripted for calls that were never made. */
-    public void clearScript() {
+    public synchronized void clearScript() {
         script.clear();
     }
 
@@ -43,21 +43,21 @@ public final class ScriptedAcquirer implements Acquirer {
     }
 
     /** What really happened to an operation becomes {@code truth} (a pending one completes, say). */
-    public void settle(TransactionId operation, Kind truth) {
+    public synchronized void settle(TransactionId operation, Kind truth) {
         operations.computeIfPresent(operation, (id, op) -> new Operation(op.kind(), op.authorization(), op.amount(),
                 op.captures(), truth));
     }
 
-    public Map<TransactionId, Operation> operations() {
+    public synchronized Map<TransactionId, Operation> operations() {
         return operations;
     }
 
-    public int calls() {
+    public synchronized int calls() {
         return calls;
     }
 
     /** What the acquirer really did with the operations of one authorization, by kind. */
-    public Amount total(TransactionId authorization, String kind) {
+    public synchronized Amount total(TransactionId authorization, String kind) {
         return operations.values().stream()
                 .filter(op -> op.authorization().equals(authorization) && op.truth() == Kind.APPROVED)
                 .filter(op -> op.kind().equals(kind) || (kind.equals("capture") && op.captures()))
@@ -90,12 +90,12 @@ public final class ScriptedAcquirer implements Acquirer {
     }
 
     @Override
-    public AcquirerAnswer query(TransactionId operation) {
+    public synchronized AcquirerAnswer query(TransactionId operation) {
         Operation op = operations.get(operation);
         return op == null ? answer(Kind.DECLINED) : answer(op.truth());
     }
 
-    private AcquirerAnswer call(TransactionId id, Operation operation) {
+    private synchronized AcquirerAnswer call(TransactionId id, Operation operation) {
         calls++;
         Kind[] next = script.isEmpty() ? new Kind[] {Kind.APPROVED, Kind.APPROVED} : script.poll();
         operations.put(id, new Operation(operation.kind(), operation.authorization(), operation.amount(),

@@ -4,9 +4,10 @@ import dev.cofre.domain.DomainError;
 import io.vavr.control.Option;
 
 /**
- * Why a charge operation was refused. Codes 800-849 are the charge engine's own:
- * 800-809 lookups and idempotency, 810-819 the state machine and amounts.
- * (Refusals that still create a failed transaction are {@link Rejection}s, 820-829.)
+ * Why a charge operation was refused; nothing was changed. Codes 800-849 are the charge engine's:
+ * 800-809 lookups, idempotency and stored card data; 810-819 the state machine and amounts;
+ * 820-829 {@link Rejection}s (refusals that still record a failed transaction); 830-849 free.
+ * Field errors are {@link dev.cofre.domain.InvalidInput} (799).
  */
 public sealed interface ChargeError extends DomainError {
 
