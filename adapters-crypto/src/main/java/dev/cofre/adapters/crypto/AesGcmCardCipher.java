@@ -12,7 +12,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Cipher;
@@ -59,16 +61,35 @@ public final class AesGcmCardCipher implements CardCipher {
     private static final byte[] PAN_LABEL = "cofre/pan".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEK_LABEL = "cofre/kek".getBytes(StandardCharsets.US_ASCII);
 
-    private final KeyRing keys;
+    /** How often, at most, an unknown key version makes a file-backed cipher read its key file again. */
+    private static final long RELOAD_INTERVAL_NANOS = 1_000_000_000L;
+
+    private volatile KeyRing keys;
+    private final Optional<Path> keyFile;
     private final SecureRandom random;
+    private long lastReload = System.nanoTime() - RELOAD_INTERVAL_NANOS;
 
     public AesGcmCardCipher(KeyRing keys) {
-        this(keys, new SecureRandom());
+        this(keys, Optional.empty(), new SecureRandom());
     }
 
     AesGcmCardCipher(KeyRing keys, SecureRandom random) {
+        this(keys, Optional.empty(), random);
+    }
+
+    private AesGcmCardCipher(KeyRing keys, Optional<Path> keyFile, SecureRandom random) {
         this.keys = keys;
+        this.keyFile = keyFile;
         this.random = random;
+    }
+
+    /**
+     * A cipher over a key file (created on first use, see {@link KeyFile#loadOrCreate}). When it
+     * meets a key version it does not hold, because {@code keys rotate} added one while this
+     * server was running, it reads the file again, so rotation needs no restart.
+     */
+    public static AesGcmCardCipher fromKeyFile(Path file) {
+        return new AesGcmCardCipher(KeyFile.loadOrCreate(file), Optional.of(file), new SecureRandom());
     }
 
     @Override
@@ -156,7 +177,7 @@ public final class AesGcmCardCipher implements CardCipher {
 
     private byte[] unwrap(SealedPan sealed) throws GeneralSecurityException {
         int version = sealed.kekVersion();
-        SecretKey kek = keys.kek(version).orElse(null);
+        SecretKey kek = keys.kek(version).or(() -> reloadFor(version).kek(version)).orElse(null);
         if (kek == null) {
             // Not tampering as such: an old key was dropped from the ring before rotation was done.
             LOG.warn("A sealed card number is wrapped under key version {}, which the key ring does not hold"
@@ -169,6 +190,25 @@ public final class AesGcmCardCipher implements CardCipher {
             throw new GeneralSecurityException("wrong data key length");
         }
         return dataKey;
+    }
+
+    /** Reads the key file again if it may hold {@code version}; at most once a second. */
+    private synchronized KeyRing reloadFor(int version) {
+        if (keyFile.isEmpty() || version <= 0 || keys.kek(version).isPresent()
+                || System.nanoTime() - lastReload < RELOAD_INTERVAL_NANOS) {
+            return keys;
+        }
+        lastReload = System.nanoTime();
+        try {
+            KeyRing fresh = KeyFile.load(keyFile.get());
+            if (fresh.versions().containsAll(keys.versions())) {
+                keys = fresh;
+                LOG.info("Key file read again: key versions {}, sealing under {}", fresh.versions(), fresh.currentVersion());
+            }
+        } catch (KeyFileException e) {
+            LOG.warn("Key file could not be read again: {}", e.getMessage());
+        }
+        return keys;
     }
 
     private byte[] encrypt(SecretKey key, byte[] plaintext, byte[] aad) throws GeneralSecurityException {

@@ -6,9 +6,10 @@
  * <p>Rotating the key-encryption key, without downtime:
  * <ol>
  * <li>{@code KeyFile.addVersion(path)} adds version n+1 and makes it current; versions 1..n stay.</li>
- * <li>Give every server the new key file (or configured keys) and restart them one by one. Until a
- *     server has the new ring it still seals under version n, which is fine, but it cannot open
- *     anything re-wrapped under n+1: finish this step before the next.</li>
+ * <li>Servers built with {@code AesGcmCardCipher.fromKeyFile} on that same file read it again the
+ *     first time they meet version n+1, so they need nothing. Servers that got their keys any
+ *     other way (configured keys, a copy of the file) must be given the new ring and restarted
+ *     one by one before the next step: until then they cannot open anything re-wrapped under n+1.</li>
  * <li>Run {@code dev.cofre.application.token.RotateKeys} on one server. It may be interrupted and
  *     run again; a second run after it is DONE finds nothing to do.</li>
  * <li>Only once a run ends DONE with no unreadable rows may an old version be deleted from the

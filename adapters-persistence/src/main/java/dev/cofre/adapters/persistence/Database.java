@@ -79,13 +79,17 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a PostgreSQL database and keeps Cofre's tables in {@code schema} (created if missing:
-     * lower-case letters, digits and underscores). For a SQLite URL the schema must be absent.
+     * lower-case letters, digits and underscores). A SQLite file has no schemas: for a SQLite URL
+     * the schema must be null or {@value #DEFAULT_SCHEMA}, so that one configuration shape fits both.
      */
     public static Database open(String jdbcUrl, String schema) {
         if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
-            throw new IllegalArgumentException("a SQLite database has no schemas; use open(jdbcUrl)");
+            if (schema != null && !schema.equals(DEFAULT_SCHEMA)) {
+                throw new IllegalArgumentException("a SQLite database has no schemas");
+            }
+            return openSqlite(jdbcUrl);
         }
-        return openPostgres(jdbcUrl, schema);
+        return openPostgres(jdbcUrl, schema == null ? DEFAULT_SCHEMA : schema);
     }
 
     /** Opens (or creates) the SQLite file at {@code file}. */
@@ -156,7 +160,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * WAL, so readers never wait for the writer; synchronous=FULL, so a commit is on disk before
-     * any caller hears of it (see PERSISTENCE.md); foreign keys enforced; removed sealed numbers
+     * any caller hears of it (see the README, "Storage"); foreign keys enforced; removed sealed numbers
      * overwritten with zeros rather than left in free pages.
      */
     private static SQLiteConfig sqliteConfig(boolean readOnly) {

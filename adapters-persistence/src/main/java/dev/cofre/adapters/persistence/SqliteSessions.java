@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * of read connections, which WAL lets run beside the writer.
  *
  * <p>Work runs on the writer thread, not the caller's: it must not wait for another transaction,
- * and nested {@link #inTransaction} calls from inside it simply run inline.
+ * and nested {@link #inTransaction} calls from inside it simply run inline. Every write of the
+ * process queues behind it, so it should only read and write the stores: seal card numbers, hash
+ * and call the acquirer before or after, not inside.
  */
 final class SqliteSessions extends Sessions {
 
@@ -130,7 +132,7 @@ final class SqliteSessions extends Sessions {
                 return null;
             });
             execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) { // whatever it is, the callers must hear of it and the writer must go on
             rollbackQuietly();
             failAll(batch, e);
             return;
@@ -161,7 +163,7 @@ final class SqliteSessions extends Sessions {
         }
     }
 
-    private void failAll(List<Unit> batch, Exception cause) {
+    private void failAll(List<Unit> batch, Throwable cause) {
         log.error("SQLite batch of {} transactions failed; none of them was stored", batch.size(), cause);
         for (Unit unit : batch) {
             if (unit.failure == null) {

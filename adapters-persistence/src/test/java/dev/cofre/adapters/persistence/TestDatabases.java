@@ -58,7 +58,7 @@ final class TestDatabases {
         }
     }
 
-    static Stores storesOf(Database db, AutoCloseable closer) {
+    static Stores storesOf(Database db, Runnable closer) {
         return new Stores(db.tokens(), db.sealedPans(), db.saveRequests(), db.keyRecoveries(), db.auditTrail(),
                 db.merchants(), db.accessTokens(), db.idempotencyKeys(), db.transactions(), closer);
     }

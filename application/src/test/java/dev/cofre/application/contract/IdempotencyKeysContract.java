@@ -35,4 +35,21 @@ public abstract class IdempotencyKeysContract extends StoreContract {
         assertEquals(otherScope, stores.idempotencyKeys().putIfAbsent(otherScope));
         assertEquals(otherMerchant, stores.idempotencyKeys().putIfAbsent(otherMerchant));
     }
+
+    @Test
+    void a_retry_inside_a_transaction_gets_the_first_entry_and_the_transaction_goes_on() {
+        var merchant = givenMerchant();
+        var first = new Entry(merchant, "tokenize", "key-1", "hash-a", "token-a");
+        var other = new Entry(merchant, "tokenize", "key-2", "hash-b", "token-b");
+
+        var seen = stores.transactions().inTransaction(() -> {
+            stores.idempotencyKeys().putIfAbsent(first);
+            var again = stores.idempotencyKeys().putIfAbsent(new Entry(merchant, "tokenize", "key-1", "hash-z", "token-z"));
+            stores.idempotencyKeys().putIfAbsent(other);
+            return again;
+        });
+
+        assertEquals(first, seen);
+        assertEquals(other, stores.idempotencyKeys().putIfAbsent(new Entry(merchant, "tokenize", "key-2", "x", "y")));
+    }
 }

@@ -57,4 +57,23 @@ public abstract class SaveRequestsContract extends StoreContract {
     void an_unknown_request_id_names_no_token() {
         assertEquals(Option.none(), stores.saveRequests().tokenFor(givenMerchant(), UUID.randomUUID()));
     }
+
+    @Test
+    void a_reused_request_id_does_not_spoil_the_rest_of_its_transaction() {
+        var merchant = givenMerchant();
+        var requestId = UUID.randomUUID();
+        var first = vaultedToken(merchant);
+        var later = UUID.randomUUID();
+
+        var refused = stores.transactions().inTransaction(() -> {
+            stores.saveRequests().remember(merchant, requestId, first);
+            var outcome = stores.saveRequests().remember(merchant, requestId, first);
+            stores.saveRequests().remember(merchant, later, first);
+            return outcome;
+        });
+
+        assertEquals(Either.left(new VaultError.RequestIdAlreadyUsed()), refused);
+        assertEquals(Option.some(first), stores.saveRequests().tokenFor(merchant, requestId));
+        assertEquals(Option.some(first), stores.saveRequests().tokenFor(merchant, later));
+    }
 }

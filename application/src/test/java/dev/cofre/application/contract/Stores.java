@@ -13,11 +13,11 @@ import dev.cofre.domain.token.Tokens;
 /** One set of store implementations sharing one backing store, as a contract test gets them. */
 public record Stores(Tokens tokens, SealedPans sealedPans, SaveRequests saveRequests, KeyRecoveries keyRecoveries,
                      AuditTrail auditTrail, Merchants merchants, AccessTokens accessTokens,
-                     IdempotencyKeys idempotencyKeys, Transactions transactions, AutoCloseable closer)
+                     IdempotencyKeys idempotencyKeys, Transactions transactions, Runnable closer)
         implements AutoCloseable {
 
     @Override
-    public void close() throws Exception {
-        closer.close();
+    public void close() {
+        closer.run();
     }
 }

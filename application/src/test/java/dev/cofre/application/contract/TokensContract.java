@@ -186,4 +186,23 @@ public abstract class TokensContract extends StoreContract {
         assertEquals(Option.some(removed), stores.tokens().find(merchant, token.reference()));
         assertEquals(0, stores.sealedPans().countWrappedBefore(Integer.MAX_VALUE));
     }
+
+    @Test
+    void a_refused_alias_does_not_spoil_the_rest_of_its_transaction() {
+        var merchant = givenMerchant();
+        var first = token(merchant, Option.some(alias("casa")));
+        var second = token(merchant, Option.some(alias("casa")));
+        var third = token(merchant, Option.some(alias("praia")));
+
+        var refused = stores.transactions().inTransaction(() -> {
+            stores.tokens().add(first, sealedPan(1));
+            var outcome = stores.tokens().add(second, sealedPan(1));
+            stores.tokens().add(third, sealedPan(1));
+            return outcome;
+        });
+
+        assertEquals(Either.left(new VaultError.AliasInUse(alias("casa"))), refused);
+        assertEquals(Option.some(first), stores.tokens().find(merchant, first.reference()));
+        assertEquals(Option.some(third), stores.tokens().find(merchant, third.reference()));
+    }
 }

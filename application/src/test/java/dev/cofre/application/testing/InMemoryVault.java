@@ -1,15 +1,11 @@
 package dev.cofre.application.testing;
 
-import dev.cofre.application.inmemory.InMemoryAccessTokens;
 import dev.cofre.application.inmemory.InMemoryAuditTrail;
-import dev.cofre.application.inmemory.InMemoryIdempotencyKeys;
 import dev.cofre.application.inmemory.InMemoryKeyRecoveries;
 import dev.cofre.application.inmemory.InMemoryMerchants;
-import dev.cofre.application.inmemory.InMemorySaveRequests;
+import dev.cofre.application.inmemory.InMemoryStores;
 import dev.cofre.application.inmemory.InMemoryTokens;
-import dev.cofre.application.inmemory.InMemoryTransactions;
 import dev.cofre.application.token.Vault;
-import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.merchant.IpRange;
 import dev.cofre.domain.merchant.Merchant;
@@ -25,20 +21,15 @@ import java.util.UUID;
 /** A vault over fresh in-memory stores, for tests. */
 public final class InMemoryVault {
 
-    public final InMemoryTokens tokens = new InMemoryTokens();
-    public final InMemorySaveRequests saveRequests = new InMemorySaveRequests();
-    public final InMemoryKeyRecoveries keyRecoveries = new InMemoryKeyRecoveries();
-    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
-    public final InMemoryMerchants merchants = new InMemoryMerchants();
-    public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
-    public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens);
+    private final InMemoryStores stores = new InMemoryStores();
+    public final InMemoryTokens tokens = stores.tokens;
+    public final InMemoryKeyRecoveries keyRecoveries = stores.keyRecoveries;
+    public final InMemoryAuditTrail audit = stores.audit;
+    public final InMemoryMerchants merchants = stores.merchants;
     public final Vault vault;
 
     public InMemoryVault(CardCipher cipher, Clock clock) {
-        this.vault = Vault.create(new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency,
-                merchants, transactions), cipher, clock, new SecureIds());
+        this.vault = Vault.create(stores.vault(), cipher, clock, new SecureIds());
     }
 
     /** Registers a merchant allowed to read card numbers from the given CIDRs. */

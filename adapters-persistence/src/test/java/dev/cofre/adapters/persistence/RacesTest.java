@@ -1,0 +1,182 @@
+package dev.cofre.adapters.persistence;
+
+import static dev.cofre.application.contract.VaultFixtures.NOW;
+import static dev.cofre.application.contract.VaultFixtures.alias;
+import static dev.cofre.application.contract.VaultFixtures.sealedPan;
+import static dev.cofre.application.contract.VaultFixtures.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cofre.application.contract.VaultFixtures;
+import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ChangeReason;
+import dev.cofre.domain.token.ChangedBy;
+import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.VaultError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Races the database must settle: sixteen requests claim one alias, a token is changed from
+ * several stale copies at once, one idempotency key is used by several retries at once. On
+ * PostgreSQL the racers are spread over two Database instances, as two Cofre servers would be.
+ */
+class RacesTest {
+
+    private static final Logger log = LoggerFactory.getLogger(RacesTest.class);
+    private static final int THREADS = 16;
+    private static final int ROUNDS = 50;
+
+    /** The databases the racers use, in turn; all share one store. */
+    private List<Database> servers;
+    private ExecutorService threads;
+
+    abstract class Races {
+
+        abstract List<Database> openServers();
+
+        abstract void dropServers(List<Database> servers);
+
+        @BeforeEach
+        void open() {
+            servers = openServers();
+            threads = Executors.newFixedThreadPool(THREADS);
+        }
+
+        @AfterEach
+        void close() {
+            threads.shutdownNow();
+            dropServers(servers);
+        }
+
+        @Test
+        void when_sixteen_requests_claim_one_alias_exactly_one_wins_and_the_rest_hear_alias_in_use() throws Exception {
+            var merchant = givenMerchant();
+            int totalWinners = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                var contested = alias("contested-" + round);
+                var outcomes = race(i -> {
+                    var db = servers.get(i % servers.size());
+                    return db.transactions().inTransaction(() -> db.tokens().add(token(merchant, Option.some(contested)), sealedPan(1)));
+                });
+                long winners = outcomes.stream().filter(Either::isRight).count();
+                long refused = outcomes.stream().filter(o -> o.isLeft() && o.getLeft() instanceof VaultError.AliasInUse).count();
+                assertEquals(1, winners, "round " + round);
+                assertEquals(THREADS - 1, refused, "round " + round);
+                assertEquals(1, servers.get(0).tokens().aliasHistory(merchant, contested).size());
+                totalWinners += (int) winners;
+            }
+            log.info("alias race on {} server(s): {} rounds x {} threads, {} winners", servers.size(), ROUNDS, THREADS, totalWinners);
+        }
+
+        @Test
+        void when_several_requests_change_one_token_from_the_same_copy_exactly_one_wins() throws Exception {
+            var merchant = givenMerchant();
+            for (int round = 0; round < ROUNDS / 5; round++) {
+                Token token = token(merchant, Option.none());
+                servers.get(0).tokens().add(token, sealedPan(1));
+                var outcomes = race(i -> {
+                    var db = servers.get(i % servers.size());
+                    var changed = i % 2 == 0
+                            ? token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(i)).get()
+                            : token.remove(ChangedBy.CARD_HOLDER, ChangeReason.FRAUD_SUSPICION, NOW.plusSeconds(i)).get();
+                    return db.transactions().inTransaction(() -> db.tokens().update(changed));
+                });
+                long winners = outcomes.stream().filter(Either::isRight).count();
+                long conflicts = outcomes.stream().filter(o -> o.isLeft() && o.getLeft() instanceof VaultError.ConcurrentUpdate).count();
+                assertEquals(1, winners, "round " + round);
+                assertEquals(THREADS - 1, conflicts, "round " + round);
+                var stored = servers.get(0).tokens().find(merchant, token.reference()).get();
+                assertEquals(outcomes.stream().filter(Either::isRight).findFirst().get().get(), stored);
+            }
+        }
+
+        @Test
+        void when_retries_race_under_one_idempotency_key_all_get_the_first_entry() throws Exception {
+            var merchant = givenMerchant();
+            for (int round = 0; round < ROUNDS / 5; round++) {
+                String key = "key-" + round;
+                var outcomes = race(i -> {
+                    var db = servers.get(i % servers.size());
+                    return Either.<VaultError, IdempotencyKeys.Entry>right(db.transactions().inTransaction(() ->
+                            db.idempotencyKeys().putIfAbsent(new IdempotencyKeys.Entry(merchant, "tokenize", key, "h", "outcome-" + i))));
+                });
+                assertEquals(1, outcomes.stream().map(Either::get).distinct().count(), "round " + round);
+            }
+        }
+
+        private MerchantId givenMerchant() {
+            var merchant = VaultFixtures.merchant();
+            servers.get(0).merchants().add(merchant, VaultFixtures.credentialsOf(merchant.id()));
+            return merchant.id();
+        }
+
+        /** Starts {@link #THREADS} calls at once; any exception fails the test. */
+        private <T> List<Either<VaultError, T>> race(IntFunction<Either<VaultError, T>> call) throws Exception {
+            var start = new CyclicBarrier(THREADS);
+            var futures = new ArrayList<Future<Either<VaultError, T>>>();
+            for (int i = 0; i < THREADS; i++) {
+                int racer = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.apply(racer);
+                }));
+            }
+            var outcomes = new ArrayList<Either<VaultError, T>>();
+            for (var future : futures) {
+                outcomes.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        }
+    }
+
+    @Nested
+    class OnSqlite extends Races {
+        @Override
+        List<Database> openServers() {
+            return List.of(TestDatabases.sqlite());
+        }
+
+        @Override
+        void dropServers(List<Database> servers) {
+            servers.forEach(db -> {
+                db.close();
+                TestDatabases.deleteSqlite(db);
+            });
+        }
+    }
+
+    @Nested
+    @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+            disabledReason = TestDatabases.POSTGRES_DISABLED)
+    class OnPostgresqlWithTwoServers extends Races {
+        private String schema;
+
+        @Override
+        List<Database> openServers() {
+            schema = TestDatabases.randomSchema();
+            return List.of(Database.open(TestDatabases.postgresUrl(), schema), Database.open(TestDatabases.postgresUrl(), schema));
+        }
+
+        @Override
+        void dropServers(List<Database> servers) {
+            servers.forEach(Database::close);
+            TestDatabases.dropSchema(schema);
+        }
+    }
+}

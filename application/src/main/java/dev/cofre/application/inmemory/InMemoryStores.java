@@ -1,0 +1,21 @@
+package dev.cofre.application.inmemory;
+
+import dev.cofre.application.token.VaultStores;
+
+/** Every in-memory store behind one set of transactions: Cofre embedded with no database. */
+public final class InMemoryStores {
+
+    public final InMemoryTokens tokens = new InMemoryTokens();
+    public final InMemorySaveRequests saveRequests = new InMemorySaveRequests();
+    public final InMemoryKeyRecoveries keyRecoveries = new InMemoryKeyRecoveries();
+    public final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
+    public final InMemoryMerchants merchants = new InMemoryMerchants();
+    public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
+    public final InMemoryTransactions transactions = new InMemoryTransactions(
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens);
+
+    public VaultStores vault() {
+        return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.cofre.application.charge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.charge.AcquirerAnswer.Kind;
+import dev.cofre.domain.charge.Amount;
+import dev.cofre.domain.charge.CardSource;
+import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.charge.ChargeFixtures;
+import dev.cofre.domain.charge.ChargeStatus;
+import dev.cofre.domain.charge.PaymentType;
+import dev.cofre.domain.charge.Rejection;
+import dev.cofre.domain.charge.TransactionStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuthorizeChargeTest {
+
+    private final ScriptedAcquirer acquirer = new ScriptedAcquirer();
+    private final ChargeWorld world = new ChargeWorld(acquirer);
+
+    @Test
+    void aCardChargedWithTheDefaultOperationIsCapturedAndPaid() {
+        var charge = world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", null)).get();
+        assertEquals(TransactionStatus.CAPTURED, charge.lastTransaction().status());
+        assertEquals(ChargeStatus.PAID, charge.status());
+        assertEquals(Amount.of(2990), charge.money().captured());
+        assertEquals(PaymentType.PAN, charge.card().paymentType());
+        assertEquals("0010", charge.card().card().lastFour());
+    }
+
+    @Test
+    void anAuthOnlyChargeWaitsForItsCaptureAsPending() {
+        var charge = world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", "auth_only")).get();
+        assertEquals(TransactionStatus.AUTHORIZED_PENDING_CAPTURE, charge.lastTransaction().status());
+        assertEquals(ChargeStatus.PENDING, charge.status());
+        assertEquals(Amount.ZERO, charge.money().captured());
+    }
+
+    @Test
+    void aDeclinedCardIsNotAuthorizedAndTheChargeFailed() {
+        acquirer.next(Kind.DECLINED);
+        var charge = world.authorize("k1", 2990, ChargeWorld.card("4000000000000028", null)).get();
+        assertEquals(TransactionStatus.NOT_AUTHORIZED, charge.lastTransaction().status());
+        assertEquals(ChargeStatus.FAILED, charge.status());
+    }
+
+    @Test
+    void anAcquirerThatDoesNotAnswerLeavesTheChargeWithErrorNotDeclined() {
+        acquirer.next(Kind.UNKNOWN, Kind.APPROVED);
+        var charge = world.authorize("k1", 2990, ChargeWorld.card("4000000000000036", null)).get();
+        assertEquals(TransactionStatus.WITH_ERROR, charge.lastTransaction().status());
+        assertEquals(ChargeStatus.PROCESSING, charge.status());
+        world.reconcile.reconcile();
+        assertEquals(TransactionStatus.CAPTURED, world.reload(charge).lastTransaction().status());
+    }
+
+    @Test
+    void aVaultedCardIsChargedByItsToken() {
+        var reference = world.vault(world.merchant, "4551870000000183", false);
+        var charge = world.authorize("k1", 2990, ChargeWorld.cardId(reference, "auth_only")).get();
+        assertEquals(TransactionStatus.AUTHORIZED_PENDING_CAPTURE, charge.lastTransaction().status());
+        assertEquals(CardSource.Kind.CARD_ID, charge.card().source());
+        assertEquals(reference, charge.card().vaulted().get());
+    }
+
+    @Test
+    void anotherMerchantsVaultedCardIsNotFound() {
+        var reference = world.vault(world.otherMerchant, "4551870000000183", false);
+        var result = world.authorize("k1", 2990, ChargeWorld.cardId(reference, null));
+        assertInstanceOf(ChargeError.CardNotFound.class, result.getLeft());
+        assertEquals(0, acquirer.calls());
+    }
+
+    @Test
+    void aSuspendedVaultedCardFailsWithoutAskingTheAcquirer() {
+        var reference = world.vault(world.merchant, "4551870000000183", true);
+        var charge = world.authorize("k1", 2990, ChargeWorld.cardId(reference, null)).get();
+        assertEquals(TransactionStatus.FAILED, charge.lastTransaction().status());
+        assertEquals(Rejection.TOKEN_NOT_ACTIVE, charge.lastTransaction().rejection().get());
+        assertEquals(0, acquirer.calls());
+    }
+
+    @Test
+    void anExpiredCardFailsWithoutAskingTheAcquirer() {
+        var cc = new AuthorizeCharge.CreditCard(1, null, null,
+                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 10, 2026, "353"),
+                null, null, null, null, null, null, null, null, null);
+        var charge = world.authorize("k1", 2990, cc).get();
+        assertEquals(TransactionStatus.FAILED, charge.lastTransaction().status());
+        assertEquals(Rejection.CARD_EXPIRED, charge.lastTransaction().rejection().get());
+        assertEquals(0, acquirer.calls());
+    }
+
+    @Test
+    void aCardTokenIsGoodForOneChargeOnly() {
+        var token = world.cardToken("5555555555554444");
+        var first = world.authorize("k1", 2990, ChargeWorld.cardToken(token, null));
+        assertEquals(TransactionStatus.CAPTURED, first.get().lastTransaction().status());
+        var second = world.authorize("k2", 2990, ChargeWorld.cardToken(token, null));
+        assertInstanceOf(ChargeError.CardTokenNotFound.class, second.getLeft());
+        assertEquals(1, acquirer.calls());
+    }
+
+    @Test
+    void theSameIdempotencyKeyGetsTheFirstChargeBackWithoutASecondAuthorization() {
+        var first = world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", null)).get();
+        var again = world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", null)).get();
+        assertEquals(first.id(), again.id());
+        assertEquals(1, acquirer.calls());
+    }
+
+    @Test
+    void anOrderIsChargedTheSumOfItsItems() {
+        var command = new AuthorizeCharge.Command("k1", List.of(
+                new AuthorizeCharge.Item(2990L, "Chaveiro do Tesseract", 2),
+                new AuthorizeCharge.Item(1000L, "Escudo", 1)), ChargeWorld.card("4000000000000010", null));
+        var charge = world.authorize.authorize(world.merchant, command).get();
+        assertEquals(Amount.of(6980), charge.amount());
+    }
+
+    @Test
+    void exactlyOneCardSourceMustBeSent() {
+        var reference = world.vault(world.merchant, "4551870000000183", false);
+        var both = new AuthorizeCharge.CreditCard(1, null, null,
+                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 1, 30, "353"),
+                reference.toString(), null, null, null, null, null, null, null, null);
+        var result = world.authorize("k1", 2990, both);
+        assertTrue(((InvalidInput) result.getLeft()).errors().exists(e -> e.field().contains("oneCardSource")));
+    }
+
+    @Test
+    void preAuthIsRefusedForAMerchantWithoutIt() {
+        var result = world.authorize.authorize(ChargeFixtures.psp(),
+                ChargeWorld.order("k1", 2990, ChargeWorld.card("4000000000000010", "pre_auth")));
+        assertTrue(((InvalidInput) result.getLeft()).errors().exists(e -> e.field().equals("operation_type")));
+    }
+
+    @Test
+    void aPspMerchantMayNotSendThreeDSecure() {
+        var cc = new AuthorizeCharge.CreditCard(1, null, null,
+                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 1, 30, "353"),
+                null, null, null, null, null, null, null, null,
+                new AuthorizeCharge.Authentication("threed_secure", new AuthorizeCharge.ThreeDSecureFields(
+                        "third_party", "05", "BwABBylVaQAAAAFwllVpAAAAAAA=", "9345dcf2", null, "2")));
+        var psp = world.authorize.authorize(ChargeFixtures.psp(), ChargeWorld.order("k1", 2990, cc));
+        assertTrue(((InvalidInput) psp.getLeft()).errors().exists(e -> e.field().equals("authentication")));
+        var gateway = world.authorize("k2", 2990, cc).get();
+        assertTrue(gateway.payment().authentication().get().liabilityShifted());
+    }
+
+    @Test
+    void invalidInputChangesNothingAndNeverEchoesTheCardNumberOrCode() {
+        var cc = new AuthorizeCharge.CreditCard(0, null, null,
+                new AuthorizeCharge.CardFields("4000000000000011", "Tony Stark", 1, 30, "35311"),
+                null, null, null, null, null, null, null, null, null);
+        var result = world.authorize("k1", 2990, cc);
+        assertTrue(result.isLeft());
+        assertFalse(result.getLeft().message().contains("4000000000000011"));
+        assertFalse(result.getLeft().message().contains("35311"));
+        assertEquals(0, acquirer.calls());
+        assertTrue(world.charges.inDoubt().isEmpty());
+    }
+
+    @Test
+    void neitherTheChargeNorTheCommandPrintsTheCardNumberOrCode() {
+        var cc = ChargeWorld.card("4000000000000010", null);
+        var charge = world.authorize("k1", 2990, cc).get();
+        for (String printed : List.of(charge.toString(), charge.transactions().toString(), charge.card().toString(),
+                ChargeWorld.order("k1", 2990, cc).toString())) {
+            assertFalse(printed.contains("4000000000000010"), printed);
+            assertFalse(printed.contains("353"), printed);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.cofre.application.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cofre.application.testing.InMemoryVault;
+import dev.cofre.application.testing.TestCardCipher;
+import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.VaultError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JustClickRulesTest {
+
+    final InMemoryVault vault = new InMemoryVault(new TestCardCipher(),
+            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC));
+    final MerchantId loja = vault.merchant("Loja A", "10.0.0.0/8");
+    final MerchantId outra = vault.merchant("Loja B", "10.0.0.0/8");
+
+    SaveCreditCard.Command save(String requestId, String alias) {
+        return new SaveCreditCard.Command(requestId, "Comprador Fulano", "123.456.789-09", "Teste Holder",
+                "4551870000000183", "03/2029", alias);
+    }
+
+    @Test
+    void a_request_id_saves_one_card_and_a_second_use_is_735_and_saves_nothing() {
+        String id = UUID.randomUUID().toString();
+        Token first = vault.vault.saveCreditCard().save(loja, save(id, "XPTO")).get();
+        var again = vault.vault.saveCreditCard().save(loja, save(id, "OUTRO"));
+        assertEquals(735, again.getLeft().code());
+        assertTrue(vault.vault.findByAlias().find(loja, "OUTRO").isLeft(), "the refused save left nothing behind");
+        assertEquals(first.reference(), vault.vault.justClickKey().recover(loja, id).get());
+    }
+
+    @Test
+    void the_same_request_id_is_free_for_another_merchant() {
+        String id = UUID.randomUUID().toString();
+        vault.vault.saveCreditCard().save(loja, save(id, null)).get();
+        assertTrue(vault.vault.saveCreditCard().save(outra, save(id, null)).isRight());
+    }
+
+    @Test
+    void a_saved_alias_is_749_until_its_token_is_invalidated() {
+        vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        Token second = null;
+        var refused = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO"));
+        assertEquals(749, refused.getLeft().code());
+        Token holder = vault.vault.findByAlias().find(loja, "XPTO").get();
+        vault.vault.changeStatus().remove(loja, new ChangeTokenStatus.Command(holder.reference().toString(), "Merchant", "Other")).get();
+        second = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        assertEquals(second.reference(), vault.vault.findByAlias().find(loja, "XPTO").get().reference());
+        var history = vault.tokens.aliasHistory(loja, second.alias().get());
+        assertEquals(2, history.size());
+        assertEquals(1, history.count(a -> a.enabled()));
+    }
+
+    @Test
+    void five_consecutive_unknown_request_ids_lock_recovery_with_734_until_an_operator_unlocks() {
+        String known = UUID.randomUUID().toString();
+        Token token = vault.vault.saveCreditCard().save(loja, save(known, null)).get();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(733, vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft().code());
+        }
+        assertEquals(734, vault.vault.justClickKey().recover(loja, known).getLeft().code(), "locked even for a known id");
+        assertTrue(vault.vault.justClickKey().recover(outra, UUID.randomUUID().toString()).getLeft().code() == 733,
+                "the lock is per merchant");
+        vault.vault.unlockJustClickKey().unlock(loja);
+        assertEquals(token.reference(), vault.vault.justClickKey().recover(loja, known).get());
+    }
+
+    @Test
+    void a_success_resets_the_count_of_consecutive_failures() {
+        String known = UUID.randomUUID().toString();
+        vault.vault.saveCreditCard().save(loja, save(known, null)).get();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString());
+            }
+            assertTrue(vault.vault.justClickKey().recover(loja, known).isRight(), "round " + round);
+        }
+    }
+
+    @Test
+    void missing_fields_are_reported_together_by_name() {
+        var result = vault.vault.saveCreditCard().save(loja,
+                new SaveCreditCard.Command(null, "", null, null, null, null, null));
+        var invalid = assertInstanceOf(InvalidInput.class, result.getLeft());
+        assertEquals(io.vavr.collection.List.of("cardExpiration", "cardHolder", "cardNumber", "customerName", "requestId"),
+                invalid.errors().map(InvalidInput.FieldError::field).distinct().sorted());
+    }
+
+    @Test
+    void an_empty_request_id_for_recovery_is_invalid_input_and_not_an_attempt() {
+        for (int i = 0; i < 10; i++) {
+            assertInstanceOf(InvalidInput.class, vault.vault.justClickKey().recover(loja, "").getLeft());
+        }
+        assertEquals(0, vault.keyRecoveries.of(loja).consecutiveFailures());
+        assertInstanceOf(VaultError.SaveRequestIdNotFound.class,
+                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft());
+    }
+}

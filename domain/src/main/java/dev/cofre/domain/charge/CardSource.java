@@ -1,0 +1,46 @@
+package dev.cofre.domain.charge;
+
+import dev.cofre.domain.card.Card;
+import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.token.TokenReference;
+import io.vavr.control.Option;
+
+/** The card a charge is made to, exactly one of seed 002's card, card_id, card_token or network_token. */
+public sealed interface CardSource {
+
+    enum Kind {
+        CARD("card"), CARD_ID("card_id"), CARD_TOKEN("card_token"), NETWORK_TOKEN("network_token");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    Kind kind();
+
+    /** The card's number, holder, expiry and security code, sent with the order. */
+    record PresentedCard(Card card, SecurityCode securityCode) implements CardSource {
+        public Kind kind() { return Kind.CARD; }
+    }
+
+    /** A card saved in the vault, by its token; the security code is optional. */
+    record VaultedCard(TokenReference reference, Option<SecurityCode> securityCode) implements CardSource {
+        public Kind kind() { return Kind.CARD_ID; }
+    }
+
+    /** A single-use card token. */
+    record SingleUseToken(CardTokenId id) implements CardSource {
+        public Kind kind() { return Kind.CARD_TOKEN; }
+    }
+
+    /** A scheme-issued network token with its one-time cryptogram. */
+    record NetworkTokenCard(NetworkToken token) implements CardSource {
+        public Kind kind() { return Kind.NETWORK_TOKEN; }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cofre.domain.charge;
+
+import dev.cofre.domain.InvalidInput;
+import io.vavr.control.Either;
+
+/**
+ * The merchant's key for one operation (1 to 255 printable characters). The same key, sent again,
+ * gets the first result back instead of a second operation; keys are unique per merchant.
+ */
+public record IdempotencyKey(String value) {
+
+    public static final int MAX_LENGTH = 255;
+
+    public IdempotencyKey {
+        if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("an idempotency key has 1 to 255 characters");
+        }
+    }
+
+    public static Either<InvalidInput, IdempotencyKey> parse(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Either.left(InvalidInput.of(field, "is required"));
+        }
+        if (raw.length() > MAX_LENGTH) {
+            return Either.left(InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters"));
+        }
+        return Either.right(new IdempotencyKey(raw));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
