@@ -18,7 +18,7 @@ def resp(desc, schema=None, headers=None):
 
 guid = s(format="uuid", example="cb8ca955-ec1b-4965-98be-bd0a895a739e")
 vault_errors = {str(code): resp(desc, ref("VaultErrors")) for code, desc in [
-    (400, "Malformed JSON, wrong JSON type or unknown field (790, 791, 792)"),
+    (400, "Malformed JSON (790), unknown field (791), wrong JSON type (792), no body where one is required (747)"),
     (401, "Missing, unknown or expired bearer token (797); WWW-Authenticate: Bearer"),
     (404, "Unknown token or another merchant's (724), unknown path (795)"),
     (409, "Alias in use (749), invalid status transition (761), token not active (760), idempotency key reused (765)"),
