@@ -163,20 +163,26 @@ final class Cli extends OperatorCommand implements Callable<Integer> {
     @Command(name = "keys", description = "Key-encryption keys.", subcommands = Keys.Rotate.class)
     static final class Keys {
 
-        @Command(name = "rotate", description = "Re-wrap every data key under the key file's current key."
-                + " With --new-version, first add a new key version (restart running servers before the re-wrap"
-                + " runs again, so they can open what it re-wraps).")
+        @Command(name = "rotate", description = "Add a new key-encryption key version to the key file and re-wrap"
+                + " every stored data key under it, while servers keep serving (they read the key file again"
+                + " when they meet the new version). With --resume, only finish re-wrapping under the current"
+                + " version, e.g. after an interrupted run.")
         static final class Rotate extends OperatorCommand implements Callable<Integer> {
-            @CommandLine.Option(names = "--new-version", description = "add a new key version first") boolean newVersion;
+            @CommandLine.Option(names = "--resume", description = "re-wrap under the current version; add none")
+            boolean resume;
 
             @Override
             public Integer call() {
                 var config = settings.get();
-                if (newVersion) {
+                if (!resume) {
+                    if (config.configuredKeys().isDefined()) {
+                        err.println("COFRE_KEYS is set, so there is no key file to add a version to: add one to a"
+                                + " copy of it (COFRE_KEY_FILE=copy keys rotate), configure every server with the new"
+                                + " keys (base64 -w0 copy), restart them, then run keys rotate --resume.");
+                        return 2;
+                    }
                     var ring = KeyFile.addVersion(config.keyFile());
-                    out.println("Key version " + ring.currentVersion() + " added to " + config.keyFile()
-                            + "; give it to every server and restart them, then run `keys rotate` to re-wrap.");
-                    return 0;
+                    out.println("Key version " + ring.currentVersion() + " added to " + config.keyFile());
                 }
                 try (var wiring = Wiring.open(config, Clock.systemUTC())) {
                     RotateKeys.Rotation r = wiring.rotateKeys().rotate(p ->

@@ -16,11 +16,11 @@ import java.util.Properties;
  * {@code COFRE_CONFIG_FILE} that uses the same names as keys. Every setting is in SETTINGS.md.
  */
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
-                       Option<String> sandboxClientId, Option<String> sandboxClientSecret,
-                       Duration shutdownGrace) {
+                       Option<String> configuredKeys, Option<String> sandboxClientId,
+                       Option<String> sandboxClientSecret, Duration shutdownGrace) {
 
     @Override
-    public String toString() { // the JDBC URL and the sandbox secret may hold passwords
+    public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
         return "Settings[port=" + port + ", dataDir=" + dataDir + ", keyFile=" + keyFile + "]";
     }
 
@@ -49,14 +49,15 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 values.getOrDefault("COFRE_DB_URL", "jdbc:sqlite:" + dataDir.resolve("cofre.db")),
                 values.getOrDefault("COFRE_DB_SCHEMA", "public"),
                 Path.of(values.getOrDefault("COFRE_KEY_FILE", dataDir.resolve("cofre.keys").toString())),
+                Option.of(values.get("COFRE_KEYS")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_ID")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_SECRET")),
                 Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)));
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, sandboxClientId, sandboxClientSecret,
-                shutdownGrace);
+        return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
+                sandboxClientSecret, shutdownGrace);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

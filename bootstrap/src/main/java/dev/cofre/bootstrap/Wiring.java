@@ -1,7 +1,7 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
-import dev.cofre.adapters.crypto.KeyFile;
+import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.RotateKeys;
@@ -35,7 +35,9 @@ public final class Wiring implements AutoCloseable {
     }
 
     public static Wiring open(Settings settings, Clock clock) {
-        var cipher = new AesGcmCardCipher(KeyFile.loadOrCreate(settings.keyFile()));
+        var cipher = settings.configuredKeys()
+                .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
+                .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());

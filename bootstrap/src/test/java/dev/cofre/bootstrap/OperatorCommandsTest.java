@@ -80,11 +80,12 @@ class OperatorCommandsTest {
             var m = cofre.merchant("Rotating", "127.0.0.1/32", "::1/128");
             String key = cofre.justClick("SaveCreditCard", VaultServerContract.saveCard(m, RunningCofre.guid(), null))
                     .json().get("JustClickKey").asText();
-            assertEquals(0, cli(cofre, "keys", "rotate", "--new-version").exit());
-            cofre.restart(); // the procedure: every server gets the new ring before the re-wrap
-            var rotated = cli(cofre, "keys", "rotate");
+            var rotated = cli(cofre, "keys", "rotate"); // while the server keeps serving, no restart
             assertEquals(0, rotated.exit(), rotated.err());
+            assertTrue(rotated.out().contains("Key version 2 added"), rotated.out());
             assertTrue(rotated.out().contains("Rotation to key version 2: DONE, 1 re-wrapped"), rotated.out());
+            var resumed = cli(cofre, "keys", "rotate", "--resume");
+            assertTrue(resumed.out().contains("Rotation to key version 2: DONE, 0 re-wrapped"), resumed.out());
             var clear = cofre.justClick("GetCreditCard",
                     "{\"MerchantKey\":\"" + m.merchantKey() + "\",\"JustClickKey\":\"" + key + "\"}");
             assertEquals("4551870000000183", clear.json().get("CardNumber").asText(), clear.body());
@@ -102,5 +103,23 @@ class OperatorCommandsTest {
         var overridden = Settings.from(Map.of("COFRE_CONFIG_FILE", file.toString(), "COFRE_PORT", "7070"));
         assertEquals(7070, overridden.port());
         assertEquals(8080, Settings.from(Map.of()).port());
+    }
+
+    @Test
+    void keys_given_by_configuration_are_used_and_no_key_file_is_written(@TempDir Path dir) throws Exception {
+        Path made = dir.resolve("made.keys");
+        dev.cofre.adapters.crypto.KeyFile.loadOrCreate(made);
+        String configured = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(made));
+        var settings = Settings.from(Map.of("COFRE_DATA_DIR", dir.resolve("data").toString(), "COFRE_KEYS", configured));
+        try (var wiring = Wiring.open(settings, java.time.Clock.systemUTC())) {
+            assertEquals(1, wiring.rotateKeys().rotate(dev.cofre.application.token.RotateKeys.ProgressListener.NONE).toVersion());
+        }
+        assertTrue(java.nio.file.Files.notExists(settings.keyFile()), "no development key file was created");
+        assertTrue(!settings.toString().contains(configured), "settings never print the keys");
+        var refused = new ByteArrayOutputStream();
+        int exit = Cli.run(() -> settings, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(refused, true, StandardCharsets.UTF_8), "keys", "rotate");
+        assertEquals(2, exit);
+        assertTrue(refused.toString(StandardCharsets.UTF_8).contains("COFRE_KEYS is set"));
     }
 }
