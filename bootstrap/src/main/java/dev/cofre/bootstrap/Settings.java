@@ -13,7 +13,7 @@ import java.util.Properties;
 
 /**
  * Cofre's configuration: environment variables, over an optional properties file named by
- * {@code COFRE_CONFIG_FILE} that uses the same names as keys. Every setting is in SETTINGS.md.
+ * {@code COFRE_CONFIG_FILE} that uses the same names as keys. Every setting is in the README, "Settings".
  */
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
