@@ -4,21 +4,17 @@ import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
-import dev.cofre.domain.Ids;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.merchant.MerchantId;
-import dev.cofre.domain.token.CardCipher;
+import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenCustomer;
-import dev.cofre.domain.token.TokenReference;
-import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -44,16 +40,12 @@ public final class SaveCreditCard {
     }
 
     private final VaultStores stores;
-    private final CardCipher cipher;
-    private final Clock clock;
-    private final Ids ids;
+    private final NewToken newToken;
     private final Audit audit;
 
-    SaveCreditCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
+    SaveCreditCard(VaultStores stores, NewToken newToken, Audit audit) {
         this.stores = stores;
-        this.cipher = cipher;
-        this.clock = clock;
-        this.ids = ids;
+        this.newToken = newToken;
         this.audit = audit;
     }
 
@@ -76,19 +68,13 @@ public final class SaveCreditCard {
     }
 
     private Either<DomainError, Token> store(MerchantId merchant, UUID requestId, Card card,
-                                             Option<dev.cofre.domain.token.Alias> alias, Command c) {
-        if (card.expiry().isExpired(clock)) {
-            return Either.left(new VaultError.CardExpired());
-        }
-        var reference = new TokenReference(ids.uuid());
+                                             Option<Alias> alias, Command c) {
         var customer = new TokenCustomer(c.customerName().strip(),
                 Option.of(c.customerIdentification()).filter(s -> !s.isBlank()));
-        var token = Token.issue(reference, merchant, alias, Option.some(customer), card.pan().masked(),
-                card.holder(), card.expiry(), cipher.fingerprint(card.pan()), clock.instant());
-        var sealed = cipher.seal(card.pan(), merchant, reference);
-        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () ->
-                stores.saveRequests().remember(merchant, requestId, reference)
-                        .flatMap(ignored -> stores.tokens().add(token, sealed)));
+        Either<DomainError, Token> result = newToken.prepare(merchant, card, alias, Option.some(customer))
+                .flatMap(prepared -> Atomic.run(stores.transactions(), () ->
+                        stores.saveRequests().remember(merchant, requestId, prepared.token().reference())
+                                .flatMap(ignored -> stores.tokens().add(prepared.token(), prepared.sealedPan()))));
         audit.record(merchant, "save-credit-card", result.map(t -> t.reference().toString()).toOption(),
                 Option.none(), result);
         return result;

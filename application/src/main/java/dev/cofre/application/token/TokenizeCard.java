@@ -4,13 +4,11 @@ import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.IdempotencyKeys;
-import dev.cofre.domain.Ids;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.card.SecurityCode;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Alias;
-import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
@@ -18,7 +16,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 
 /**
  * Vaults a card (seed 003, POST /v1/Token): checks it, checks the security code against the
@@ -44,16 +41,12 @@ public final class TokenizeCard {
     }
 
     private final VaultStores stores;
-    private final CardCipher cipher;
-    private final Clock clock;
-    private final Ids ids;
+    private final NewToken newToken;
     private final Audit audit;
 
-    TokenizeCard(VaultStores stores, CardCipher cipher, Clock clock, Ids ids, Audit audit) {
+    TokenizeCard(VaultStores stores, NewToken newToken, Audit audit) {
         this.stores = stores;
-        this.cipher = cipher;
-        this.clock = clock;
-        this.ids = ids;
+        this.newToken = newToken;
         this.audit = audit;
     }
 
@@ -64,10 +57,8 @@ public final class TokenizeCard {
                                 .map(ignoredCvv -> card))   // checked, then dropped: never stored
                         .flatMap(card -> optionalAlias(c.alias()).map(alias -> new Parsed(card, alias))))
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(p -> p.card().expiry().isExpired(clock)
-                        ? Either.left(new VaultError.CardExpired())
-                        : Either.right(p))
-                .flatMap(p -> vault(merchant, p, Option.of(command.idempotencyKey())));
+                .flatMap(p -> newToken.prepare(merchant, p.card(), p.alias(), Option.none())
+                        .flatMap(prepared -> vault(merchant, prepared, Option.of(command.idempotencyKey()))));
     }
 
     private record Parsed(Card card, Option<Alias> alias) {
@@ -79,14 +70,12 @@ public final class TokenizeCard {
                 : Alias.parse("alias", raw).map(Option::some);
     }
 
-    private Either<DomainError, Token> vault(MerchantId merchant, Parsed p, Option<String> idempotencyKey) {
-        var reference = new TokenReference(ids.uuid());
-        var fingerprint = cipher.fingerprint(p.card().pan());
-        var sealed = cipher.seal(p.card().pan(), merchant, reference);
-        var token = Token.issue(reference, merchant, p.alias(), Option.none(), p.card().pan().masked(),
-                p.card().holder(), p.card().expiry(), fingerprint, clock.instant());
-        String requestHash = Hashes.sha256(fingerprint.hex(), p.card().holder().name(),
-                p.card().expiry().format(), p.alias().map(Alias::value).getOrElse(""));
+    private Either<DomainError, Token> vault(MerchantId merchant, NewToken.Prepared prepared,
+                                             Option<String> idempotencyKey) {
+        Token token = prepared.token();
+        TokenReference reference = token.reference();
+        String requestHash = Hashes.sha256(token.fingerprint().hex(), token.holder().name(),
+                token.expiry().format(), token.alias().map(Alias::value).getOrElse(""));
 
         Either<DomainError, Token> result = Atomic.run(stores.transactions(), () -> {
             if (idempotencyKey.isDefined()) {
@@ -96,7 +85,7 @@ public final class TokenizeCard {
                     return replay(merchant, first, requestHash);
                 }
             }
-            return stores.tokens().add(token, sealed);
+            return stores.tokens().add(token, prepared.sealedPan());
         });
         audit.record(merchant, "tokenize", result.map(t -> t.reference().toString()).toOption(), Option.none(), result);
         return result;

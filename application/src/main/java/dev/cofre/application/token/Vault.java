@@ -11,13 +11,14 @@ public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findBy
 
     public static Vault create(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
         var audit = new Audit(stores.audit(), clock);
+        var newToken = new NewToken(cipher, clock, ids);
         return new Vault(
-                new TokenizeCard(stores, cipher, clock, ids, audit),
+                new TokenizeCard(stores, newToken, audit),
                 new GetToken(stores.tokens()),
                 new FindTokenByAlias(stores.tokens()),
                 new ChangeTokenStatus(stores, clock, audit),
                 new DetokenizeCard(stores, cipher, audit),
-                new SaveCreditCard(stores, cipher, clock, ids, audit),
+                new SaveCreditCard(stores, newToken, audit),
                 new GetJustClickKey(stores, audit),
                 new UnlockJustClickKey(stores, audit));
     }
