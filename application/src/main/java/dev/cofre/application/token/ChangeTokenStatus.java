@@ -1,6 +1,5 @@
 package dev.cofre.application.token;
 
-import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
@@ -63,12 +62,11 @@ public final class ChangeTokenStatus {
 
     private Either<DomainError, Token> change(MerchantId merchant, Command command, String action,
                                               TokenStatus target, Move move) {
-        Either<DomainError, Token> result = Commands.validate(command)
+        return Commands.validate(command)
                 .flatMap(ChangeTokenStatus::parse)
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(p -> Atomic.run(stores.transactions(), () -> move(merchant, p, target, move)));
-        audit.record(merchant, action, Option.of(command.reference()), Option.none(), result);
-        return result;
+                .flatMap(p -> audit.atomically(merchant, action, t -> Option.some(t.reference().toString()),
+                        Option.some(p.reference().toString()), () -> move(merchant, p, target, move)));
     }
 
     private Either<VaultError, Token> move(MerchantId merchant, Parsed p, TokenStatus target, Move move) {

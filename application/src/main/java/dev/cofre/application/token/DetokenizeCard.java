@@ -56,10 +56,7 @@ public final class DetokenizeCard {
                         .toEither((DomainError) new VaultError.TokenNotFound())
                         .flatMap(sealed -> cipher.open(sealed, merchant, token.reference()).<DomainError>mapLeft(e -> e))
                         .map(pan -> new Detokenized(token, pan)));
-        stores.transactions().inTransaction(() -> {
-            audit.record(merchant, "detokenize", Option.of(command.reference()), Option.of(command.source()), result);
-            return null;
-        });
+        audit.inOwnTransaction(merchant, "detokenize", Option.of(command.reference()), Option.of(command.source()), result);
         return result;
     }
 

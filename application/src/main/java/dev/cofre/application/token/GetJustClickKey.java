@@ -32,24 +32,23 @@ public final class GetJustClickKey {
                 .mapLeft(e -> InvalidInput.of("saveCreditCardRequestId", "must be a GUID"));
         Either<DomainError, TokenReference> result = stores.transactions().inTransaction(() -> {
             KeyRecoveryAttempts attempts = stores.keyRecoveries().of(merchant);
-            if (attempts.locked()) {
-                return Either.<DomainError, TokenReference>left(new VaultError.KeyRecoveryLocked());
-            }
             Option<TokenReference> found = parsed.toOption().flatMap(id -> stores.saveRequests().tokenFor(merchant, id));
-            if (found.isEmpty()) {
+            Either<DomainError, TokenReference> outcome;
+            if (attempts.locked()) {
+                outcome = Either.left(new VaultError.KeyRecoveryLocked());
+            } else if (found.isEmpty()) {
                 stores.keyRecoveries().save(attempts.failed());
-                return Either.<DomainError, TokenReference>left(parsed.isLeft()
-                        ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
+                outcome = Either.left(parsed.isLeft() ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
+            } else {
+                if (attempts.consecutiveFailures() > 0) {
+                    stores.keyRecoveries().save(attempts.succeeded());
+                }
+                outcome = Either.right(found.get());
             }
-            if (attempts.consecutiveFailures() > 0) {
-                stores.keyRecoveries().save(attempts.succeeded());
-            }
-            return Either.<DomainError, TokenReference>right(found.get());
-        });
-        stores.transactions().inTransaction(() -> {
-            audit.record(merchant, "get-justclick-key", result.map(TokenReference::toString).toOption(),
-                    Option.none(), result);
-            return null;
+            // Every attempt is kept, refused ones included: the counter and the audit event commit together.
+            audit.record(merchant, "get-justclick-key", outcome.map(TokenReference::toString).toOption(),
+                    Option.none(), outcome);
+            return outcome;
         });
         return result;
     }

@@ -1,6 +1,5 @@
 package dev.cofre.application.token;
 
-import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
@@ -71,12 +70,10 @@ public final class SaveCreditCard {
                                              Option<Alias> alias, Command c) {
         var customer = new TokenCustomer(c.customerName().strip(),
                 Option.of(c.customerIdentification()).filter(s -> !s.isBlank()));
-        Either<DomainError, Token> result = newToken.prepare(merchant, card, alias, Option.some(customer))
-                .flatMap(prepared -> Atomic.run(stores.transactions(), () ->
-                        stores.saveRequests().remember(merchant, requestId, prepared.token().reference())
-                                .flatMap(ignored -> stores.tokens().add(prepared.token(), prepared.sealedPan()))));
-        audit.record(merchant, "save-credit-card", result.map(t -> t.reference().toString()).toOption(),
-                Option.none(), result);
-        return result;
+        return newToken.prepare(merchant, card, alias, Option.some(customer))
+                .flatMap(prepared -> audit.<Token>atomically(merchant, "save-credit-card",
+                        t -> Option.some(t.reference().toString()), Option.none(), () ->
+                                stores.saveRequests().remember(merchant, requestId, prepared.token().reference())
+                                        .flatMap(ignored -> stores.tokens().add(prepared.token(), prepared.sealedPan()))));
     }
 }

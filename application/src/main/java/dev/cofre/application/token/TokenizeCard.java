@@ -1,6 +1,5 @@
 package dev.cofre.application.token;
 
-import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.IdempotencyKeys;
@@ -77,7 +76,7 @@ public final class TokenizeCard {
         String requestHash = Hashes.sha256(token.fingerprint().hex(), token.holder().name(),
                 token.expiry().format(), token.alias().map(Alias::value).getOrElse(""));
 
-        Either<DomainError, Token> result = Atomic.run(stores.transactions(), () -> {
+        return audit.atomically(merchant, "tokenize", t -> Option.some(t.reference().toString()), Option.none(), () -> {
             if (idempotencyKey.isDefined()) {
                 var first = stores.idempotency().putIfAbsent(new IdempotencyKeys.Entry(
                         merchant, IDEMPOTENCY_SCOPE, idempotencyKey.get(), requestHash, reference.toString()));
@@ -87,8 +86,6 @@ public final class TokenizeCard {
             }
             return stores.tokens().add(token, prepared.sealedPan());
         });
-        audit.record(merchant, "tokenize", result.map(t -> t.reference().toString()).toOption(), Option.none(), result);
-        return result;
     }
 
     private Either<DomainError, Token> replay(MerchantId merchant, IdempotencyKeys.Entry first, String requestHash) {

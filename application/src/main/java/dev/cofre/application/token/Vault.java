@@ -10,7 +10,7 @@ public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findBy
                     GetJustClickKey justClickKey, UnlockJustClickKey unlockJustClickKey) {
 
     public static Vault create(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
-        var audit = new Audit(stores.audit(), clock);
+        var audit = new Audit(stores.audit(), stores.transactions(), clock);
         var newToken = new NewToken(cipher, clock, ids);
         return new Vault(
                 new TokenizeCard(stores, newToken, audit),

@@ -101,4 +101,25 @@ class TokenizeCardTest {
                         new ChangeTokenStatus.Command(token.reference().toString(), "Bank", "Because")).getLeft())
                         .errors().map(InvalidInput.FieldError::field));
     }
+
+    @Test
+    void successes_and_refusals_both_reach_the_audit_trail_though_refusals_roll_back() {
+        Token token = vault.vault.tokenize().tokenize(loja, seedExample(null)).get();
+        assertInstanceOf(VaultError.AliasInUse.class, vault.vault.tokenize().tokenize(loja, seedExample(null)).getLeft());
+        vault.vault.changeStatus().reactivate(loja, new ChangeTokenStatus.Command(token.reference().toString(), "Merchant", "Other"));
+        vault.vault.changeStatus().remove(loja, new ChangeTokenStatus.Command(token.reference().toString(), "Merchant", "Other"));
+        vault.vault.changeStatus().suspend(loja, new ChangeTokenStatus.Command(token.reference().toString(), "Merchant", "Other"));
+
+        record Seen(String action, String outcome, String subject, String code) {
+        }
+        var events = vault.audit.of(loja).map(e -> new Seen(e.action(), e.outcome().name(), e.subject().getOrElse("-"),
+                e.detail().isEmpty() ? "-" : e.detail().split(" ")[0]));
+        String ref = token.reference().toString();
+        assertEquals(io.vavr.collection.List.of(
+                new Seen("tokenize", "SUCCEEDED", ref, "-"),
+                new Seen("tokenize", "REFUSED", "-", "749"),
+                new Seen("reactivate", "SUCCEEDED", ref, "-"),
+                new Seen("remove", "SUCCEEDED", ref, "-"),
+                new Seen("suspend", "REFUSED", ref, "761")), events);
+    }
 }
