@@ -1,0 +1,139 @@
+package dev.cofre.adapters.rest;
+
+import dev.cofre.adapters.rest.justclick.JustClickRoutes;
+import dev.cofre.adapters.rest.oauth.OAuthRoutes;
+import dev.cofre.adapters.rest.vault.VaultRoutes;
+import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.token.Vault;
+import dev.cofre.domain.merchant.Merchant;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server's routes for every dialect Cofre speaks, with what they share: the body size
+ * limit, errors for unknown paths in the dialect's own format, health and readiness, the OpenAPI
+ * document, and one log line per request that never holds a body.
+ */
+public final class HttpApi {
+
+    /** Set once a handler has written its own answer, so error mappers leave it alone. */
+    public static final String ANSWERED = "cofre.answered";
+    /** The authenticated merchant of a request, for the request log. */
+    public static final String MERCHANT = "cofre.merchant";
+
+    private static final Logger REQUESTS = LoggerFactory.getLogger("cofre.requests");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** What the routes call. {@code ready} answers the readiness probe (e.g. the database answers). */
+    public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
+    }
+
+    private HttpApi() {
+    }
+
+    /** A configured, not yet started server; {@code tuning} may change Jetty settings (port, graceful stop). */
+    public static Javalin create(Services services, java.util.function.Consumer<JavalinConfig> tuning) {
+        byte[] openApi = resource("openapi.json");
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = Json.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.requestLogger.http(HttpApi::log);
+            var routes = config.routes;
+            routes.before(HttpApi::limitBodySize);
+            routes.get("/health", ctx -> Json.write(ctx, 200, Map.of("status", "UP")));
+            routes.get("/ready", ctx -> {
+                boolean ready = services.ready().getAsBoolean();
+                Json.write(ctx, ready ? 200 : 503, Map.of("status", ready ? "READY" : "NOT_READY"));
+            });
+            routes.get("/openapi.json", ctx -> {
+                ctx.contentType("application/json; charset=utf-8").result(openApi);
+                ctx.attribute(ANSWERED, true);
+            });
+            OAuthRoutes.register(routes, services.accounts());
+            VaultRoutes.register(routes, services.accounts(), services.vault());
+            JustClickRoutes.register(routes, services.accounts(), services.vault());
+            routes.error(404, ctx -> unanswered(ctx, unknownPath(ctx)));
+            routes.error(405, ctx -> unanswered(ctx, methodNotAllowed(ctx)));
+            routes.exception(HttpResponseException.class, (e, ctx) -> dialectOf(ctx).fail(ctx, switch (e.getStatus()) {
+                case 413 -> tooLarge();
+                case 404 -> unknownPath(ctx);
+                case 405 -> methodNotAllowed(ctx);
+                default -> Problem.of(e.getStatus(), 799, "Undefined error");
+            }));
+            routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
+                LOG.debug("failure", e);
+                dialectOf(ctx).fail(ctx, Problem.of(500, Problem.INTERNAL, "Internal error; nothing was changed"));
+            });
+            tuning.accept(config);
+        });
+    }
+
+    /** The dialect a path belongs to: JustClick, OAuth, or else the vault's. */
+    public static Dialect dialectOf(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/justclick")) {
+            return JustClickRoutes.DIALECT;
+        }
+        if (path.startsWith("/oauth2")) {
+            return OAuthRoutes.DIALECT;
+        }
+        return VaultRoutes.DIALECT;
+    }
+
+    private static void unanswered(Context ctx, Problem problem) {
+        if (ctx.attribute(ANSWERED) == null) {
+            dialectOf(ctx).fail(ctx, problem);
+        }
+    }
+
+    private static void limitBodySize(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > Json.MAX_BODY_BYTES) {
+            dialectOf(ctx).fail(ctx, tooLarge());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static Problem unknownPath(Context ctx) {
+        return Problem.of(404, Problem.UNKNOWN_PATH, "No such resource: " + ctx.method() + " " + ctx.path());
+    }
+
+    private static Problem methodNotAllowed(Context ctx) {
+        return Problem.of(405, Problem.METHOD_NOT_ALLOWED, "Method " + ctx.method() + " is not allowed on " + ctx.path());
+    }
+
+    private static Problem tooLarge() {
+        return Problem.of(413, Problem.TOO_LARGE, "Request body exceeds " + Json.MAX_BODY_BYTES + " bytes");
+    }
+
+    private static void log(Context ctx, Float millis) {
+        Merchant merchant = ctx.attribute(MERCHANT);
+        REQUESTS.info("method={} path={} status={} duration_ms={} merchant={}", ctx.method(), ctx.path(),
+                ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
+                merchant == null ? "-" : merchant.id());
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cofre.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.javalin.http.Context;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Cofre's one JSON mapper and the strict reading of request bodies: only {@code application/json},
+ * no unknown fields, no numbers or booleans where text is expected, no trailing garbage. A body
+ * that fails becomes a {@link Problem} naming the field, never an exception for the caller.
+ */
+public final class Json {
+
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private Json() {
+    }
+
+    /** Reads the body as {@code type}; {@code empty} is what an absent body means (null: a problem). */
+    public static <T> Either<Problem, T> read(Context ctx, Class<T> type, T empty) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return empty != null ? Either.right(empty)
+                    : Either.left(new Problem(400, 747, "Empty Request: a JSON body is required", null));
+        }
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json")) {
+            return Either.left(Problem.of(415, Problem.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json"));
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            return value == null ? Either.left(new Problem(400, 747, "Empty Request: a JSON object is required", null))
+                    : Either.right(value);
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            return Either.left(new Problem(400, Problem.UNKNOWN_FIELD, "Unknown field " + field, field));
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                return Either.left(Problem.of(400, Problem.WRONG_TYPE, "The body must be a JSON object"));
+            }
+            return Either.left(new Problem(400, Problem.WRONG_TYPE, field + " has the wrong JSON type", field));
+        } catch (JsonParseException e) {
+            return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            return Either.left(new Problem(400, Problem.MALFORMED_JSON,
+                    field.isEmpty() ? "The body does not match the expected JSON object" : field + " is malformed",
+                    field.isEmpty() ? null : field));
+        } catch (JsonProcessingException e) {
+            return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Malformed JSON"));
+        } catch (IOException e) {
+            return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Unreadable body"));
+        }
+    }
+
+    /** Writes {@code value} as the JSON response with {@code status}. */
+    public static void write(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response type failed to serialize: " + value.getClass().getName(), e);
+        }
+        ctx.attribute(HttpApi.ANSWERED, true);
+    }
+
+    /** The JSON path of a mapping failure as the wire names it: {@code Card.Number}. */
+    private static String path(JsonMappingException e) {
+        return List.ofAll(e.getPath()).map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cofre.adapters.rest;
+
+/**
+ * One thing wrong with a request, before a dialect prints it in its own error format: the HTTP
+ * status, a stable code (seed 004's 701-799 where it has one), a message, and the wire field it
+ * is about (null when it is about the whole request). Never holds the offending value.
+ */
+public record Problem(int status, int code, String message, String field) {
+
+    public static Problem of(int status, int code, String message) {
+        return new Problem(status, code, message, null);
+    }
+
+    /** Cofre's own codes for problems of the HTTP exchange itself (790-798). */
+    public static final int MALFORMED_JSON = 790;
+    public static final int UNKNOWN_FIELD = 791;
+    public static final int WRONG_TYPE = 792;
+    public static final int TOO_LARGE = 793;
+    public static final int UNSUPPORTED_MEDIA_TYPE = 794;
+    public static final int UNKNOWN_PATH = 795;
+    public static final int METHOD_NOT_ALLOWED = 796;
+    public static final int UNAUTHENTICATED = 797;
+    public static final int INTERNAL = 798;
+}

@@ -1,0 +1,66 @@
+package dev.cofre.application.merchant;
+
+import dev.cofre.domain.Ids;
+import dev.cofre.domain.merchant.AccessToken;
+import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.MerchantCredentials;
+import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.SecretHash;
+import io.vavr.control.Either;
+import java.time.Clock;
+import java.time.Duration;
+
+/** OAuth2 client credentials (seed 003): a client id and secret buy a bearer token good for 599 s. */
+public final class IssueAccessToken {
+
+    public static final Duration LIFETIME = Duration.ofSeconds(599);
+    private static final int TOKEN_BYTES = 32;
+
+    /** The bearer token in the clear, returned once; only its hash is stored. */
+    public record Issued(String accessToken, long expiresIn) {
+        @Override
+        public String toString() {
+            return "Issued[expires in " + expiresIn + " s]";
+        }
+    }
+
+    private final Merchants merchants;
+    private final AccessTokens accessTokens;
+    private final FailureThrottle throttle;
+    private final Clock clock;
+    private final Ids ids;
+
+    public IssueAccessToken(Merchants merchants, AccessTokens accessTokens, FailureThrottle throttle,
+                            Clock clock, Ids ids) {
+        this.merchants = merchants;
+        this.accessTokens = accessTokens;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Either<MerchantError, Issued> issue(String clientId, String clientSecret) {
+        if (clientId == null || clientSecret == null) {
+            return Either.left(new MerchantError.InvalidClient());
+        }
+        long wait = throttle.retryAfterSeconds(clientId);
+        if (wait > 0) {
+            return Either.left(new MerchantError.TooManyFailures(wait));
+        }
+        var credentials = merchants.findByClientId(clientId)
+                .filter(c -> c.clientSecret().matches(clientSecret));
+        if (credentials.isEmpty()) {
+            throttle.failed(clientId);
+            return Either.left(new MerchantError.InvalidClient());
+        }
+        throttle.succeeded(clientId);
+        return Either.right(issueFor(credentials.get()));
+    }
+
+    private Issued issueFor(MerchantCredentials credentials) {
+        String token = ids.secret(TOKEN_BYTES);
+        accessTokens.issue(new AccessToken(SecretHash.of(token), credentials.merchant(),
+                clock.instant().plus(LIFETIME)));
+        return new Issued(token, LIFETIME.toSeconds());
+    }
+}

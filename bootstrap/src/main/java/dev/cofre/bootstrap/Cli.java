@@ -1,0 +1,166 @@
+package dev.cofre.bootstrap;
+
+import dev.cofre.application.merchant.RegisterMerchant;
+import dev.cofre.application.token.RotateKeys;
+import dev.cofre.adapters.crypto.KeyFile;
+import dev.cofre.domain.merchant.IpRange;
+import dev.cofre.domain.merchant.Merchant;
+import dev.cofre.domain.merchant.MerchantId;
+import io.vavr.control.Option;
+import io.vavr.control.Try;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The operator commands of the jar; with no command it serves. */
+@Command(name = "cofre", mixinStandardHelpOptions = true, version = "Cofre 0.1.0",
+        description = "A self-hosted card vault. With no command: serve.",
+        subcommands = {Cli.Serve.class, Cli.Merchants.class, Cli.JustClick.class, Cli.Keys.class})
+final class Cli implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        return new Serve().call();
+    }
+
+    static int run(String... args) {
+        return new CommandLine(new Cli()).execute(args);
+    }
+
+    static void printCredentials(PrintStream out, RegisterMerchant.Registered r) {
+        out.println("  merchant id:   " + r.merchant().id());
+        out.println("  name:          " + r.merchant().name());
+        out.println("  client id:     " + r.clientId());
+        out.println("  client secret: " + r.clientSecret());
+        out.println("  MerchantKey:   " + r.merchantKey());
+    }
+
+    @Command(name = "serve", description = "Serve the HTTP API (the default).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            var settings = Settings.fromEnvironment();
+            var wiring = Wiring.open(settings, Clock.systemUTC());
+            Sandbox.ensure(wiring.accounts(), settings, System.out);
+            var server = Server.start(wiring, settings);
+            var stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "cofre-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "merchants", description = "Register and list merchants.",
+            subcommands = {Merchants.Add.class, Merchants.ListAll.class})
+    static final class Merchants {
+
+        @Command(name = "add", description = "Register a merchant and print its credentials once.")
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Parameters(paramLabel = "NAME") String name;
+            @CommandLine.Option(names = "--ip", paramLabel = "CIDR",
+                    description = "an address or range allowed to read card numbers (repeatable)")
+            List<String> ips = new ArrayList<>();
+            @CommandLine.Option(names = "--gateway", description = "gateway profile (default: PSP)") boolean gateway;
+            @CommandLine.Option(names = "--pre-auth", description = "enable pre-authorization") boolean preAuth;
+
+            @Override
+            public Integer call() {
+                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
+                    return wiring.accounts().register()
+                            .register(new RegisterMerchant.Command(name, ips, gateway, preAuth, null, null))
+                            .fold(e -> {
+                                System.err.println("Not registered: " + e.message());
+                                return 2;
+                            }, r -> {
+                                System.out.println("Registered (the secret and MerchantKey are shown only now):");
+                                printCredentials(System.out, r);
+                                return 0;
+                            });
+                }
+            }
+        }
+
+        @Command(name = "list", description = "List merchants.")
+        static final class ListAll implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
+                    System.out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", "MERCHANT ID", "CLIENT ID", "PROFILE",
+                            "PRE-AUTH", "NAME", "IPS");
+                    for (Merchant m : wiring.accounts().list()) {
+                        String clientId = wiring.accounts().merchants().credentialsOf(m.id())
+                                .map(c -> c.clientId()).getOrElse("-");
+                        System.out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", m.id(), clientId, m.profile(),
+                                m.features().preAuthEnabled() ? "yes" : "no", m.name(),
+                                m.allowedIps().map(IpRange::cidr).mkString(","));
+                    }
+                    return 0;
+                }
+            }
+        }
+    }
+
+    @Command(name = "justclick", description = "JustClick operations.", subcommands = JustClick.Unlock.class)
+    static final class JustClick {
+
+        @Command(name = "unlock", description = "Unlock GetJustClickKey for a merchant locked out after 5 failures.")
+        static final class Unlock implements Callable<Integer> {
+            @CommandLine.Parameters(paramLabel = "MERCHANT", description = "merchant id or exact name") String merchant;
+
+            @Override
+            public Integer call() {
+                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
+                    var all = wiring.accounts().list();
+                    Option<Merchant> found = Try.of(() -> MerchantId.of(merchant)).toOption()
+                            .flatMap(id -> all.find(m -> m.id().equals(id)))
+                            .orElse(() -> all.filter(m -> m.name().equals(merchant)).singleOption());
+                    if (found.isEmpty()) {
+                        System.err.println("No single merchant has id or name '" + merchant + "'");
+                        return 2;
+                    }
+                    wiring.vault().unlockJustClickKey().unlock(found.get().id());
+                    System.out.println("GetJustClickKey unlocked for " + found.get().name() + " (" + found.get().id() + ")");
+                    return 0;
+                }
+            }
+        }
+    }
+
+    @Command(name = "keys", description = "Key-encryption keys.", subcommands = Keys.Rotate.class)
+    static final class Keys {
+
+        @Command(name = "rotate", description = "Re-wrap every data key under the key file's current key."
+                + " With --new-version, first add a new key version (restart running servers before the re-wrap"
+                + " runs again, so they can open what it re-wraps).")
+        static final class Rotate implements Callable<Integer> {
+            @CommandLine.Option(names = "--new-version", description = "add a new key version first") boolean newVersion;
+
+            @Override
+            public Integer call() {
+                var settings = Settings.fromEnvironment();
+                if (newVersion) {
+                    var ring = KeyFile.addVersion(settings.keyFile());
+                    System.out.println("Key version " + ring.currentVersion() + " added to " + settings.keyFile()
+                            + "; give it to every server and restart them, then run `keys rotate` to re-wrap.");
+                    return 0;
+                }
+                try (var wiring = Wiring.open(settings, Clock.systemUTC())) {
+                    RotateKeys.Rotation r = wiring.rotateKeys().rotate(p ->
+                            System.out.println("  re-wrapped " + p.done() + " of " + p.total()));
+                    System.out.println("Rotation to key version " + r.toVersion() + ": " + r.ending() + ", "
+                            + r.rewrapped() + " re-wrapped, " + r.skipped() + " skipped, " + r.unreadable()
+                            + " unreadable, in " + r.took().toMillis() + " ms");
+                    return r.ending() == RotateKeys.Ending.DONE && r.unreadable() == 0 ? 0 : 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cofre.bootstrap;
+
+import dev.cofre.adapters.crypto.AesGcmCardCipher;
+import dev.cofre.adapters.crypto.KeyFile;
+import dev.cofre.adapters.persistence.Database;
+import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.token.RotateKeys;
+import dev.cofre.application.token.Vault;
+import dev.cofre.application.token.VaultStores;
+import dev.cofre.domain.SecureIds;
+import java.time.Clock;
+
+/**
+ * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
+ * file, and the use cases over them. The server and every operator command start from here.
+ */
+public final class Wiring implements AutoCloseable {
+
+    private final Database database;
+    private final AesGcmCardCipher cipher;
+    private final Vault vault;
+    private final MerchantAccounts accounts;
+    private final Clock clock;
+
+    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock) {
+        this.database = database;
+        this.cipher = cipher;
+        this.clock = clock;
+        var ids = new SecureIds();
+        var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
+                database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
+        this.vault = Vault.create(stores, cipher, clock, ids);
+        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
+                database.transactions(), clock, ids);
+    }
+
+    public static Wiring open(Settings settings, Clock clock) {
+        var cipher = new AesGcmCardCipher(KeyFile.loadOrCreate(settings.keyFile()));
+        var database = settings.dbUrl().startsWith("jdbc:sqlite:")
+                ? Database.open(settings.dbUrl())
+                : Database.open(settings.dbUrl(), settings.dbSchema());
+        return new Wiring(database, cipher, clock);
+    }
+
+    public Vault vault() {
+        return vault;
+    }
+
+    public MerchantAccounts accounts() {
+        return accounts;
+    }
+
+    public RotateKeys rotateKeys() {
+        return new RotateKeys(cipher, database.sealedPans(), clock);
+    }
+
+    /** Whether the database answers: the readiness probe. */
+    public boolean ready() {
+        try {
+            database.merchants().isEmpty();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
