@@ -43,12 +43,17 @@ public final class Load {
     public record Result(String name, long sent, long totalOk, long totalErrors, long ok, long errors,
                          double seconds, long p50Micros, long p99Micros, long maxMicros, String firstError) {
 
+        public Result named(String newName) {
+            return new Result(newName, sent, totalOk, totalErrors, ok, errors, seconds, p50Micros, p99Micros,
+                    maxMicros, firstError);
+        }
+
         public double throughput() {
             return seconds > 0 ? ok / seconds : 0;
         }
 
         public String line() {
-            return String.format("%-28s %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  ok %8d  errors %6d%s",
+            return String.format("%-32s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  ok %8d  errors %6d%s",
                     name, throughput(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, ok, errors,
                     firstError == null ? "" : "  (first error: " + firstError + ")");
         }

@@ -25,16 +25,17 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP load driver, loopback only. By default it starts a bare Javalin JSON echo
- * ({@link EchoCeiling}) as a child JVM and measures it (the ceiling), stops it, then starts the
- * real server ({@code bootstrap/target/cofre.jar}) as a child JVM on a fresh data directory and
+ * ({@link EchoCeiling}, the ceiling) and the real server ({@code bootstrap/target/cofre.jar}, on a
+ * fresh data directory), each as a child JVM on a free loopback port, and
  * measures {@code POST /v1/Token} and {@code GET /v1/Token/{ref}} with a bearer from
  * {@code POST /oauth2/token}; it prints req/s, p50/p99 latency and each Cofre figure as a ratio of
- * the echo's from the same run.
+ * the echo's from the same run. Both servers run for the whole run; each round measures echo POST,
+ * Cofre POST, echo GET, Cofre GET, so every ratio compares phases a few seconds apart.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cofre.benchmarks.LoadDriver
  *     [--concurrency 64] [--duration 10] [--warmup 3] [--max-requests 5000000]
- *     [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
+ *     [--rounds 1] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
  *     [--cofre-url http://127.0.0.1:8080 --client-id ID --client-secret SECRET]   (an already running server)
  *     [--echo-url http://127.0.0.1:7070]                                           (an already running echo)
  * </pre>
@@ -66,28 +67,39 @@ public final class LoadDriver {
                 settings.concurrency(), settings.warmup(), settings.duration(), settings.maxRequests(),
                 Runtime.getRuntime().availableProcessors());
 
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "1"));
         HttpClient client = client(settings.concurrency());
         var results = new ArrayList<Load.Result>();
         Path work = Files.createTempDirectory("cofre-load");
-        try {
-            if (!target.equals("cofre")) {
-                String echoUrl = o.get("echo-url");
-                try (var echo = echoUrl == null ? Child.echo(work) : null) {
-                    String base = echoUrl != null ? loopback(echoUrl) : echo.baseUrl;
-                    results.add(echoPost(client, settings, base));
-                    results.add(echoGet(client, settings, base));
+        String echoUrl = o.get("echo-url");
+        String cofreUrl = o.get("cofre-url");
+        boolean echo = !target.equals("cofre");
+        boolean cofre = !target.equals("echo");
+        try (var echoChild = echo && echoUrl == null ? Child.echo(work) : null;
+             var cofreChild = cofre && cofreUrl == null
+                     ? Child.cofre(work, Paths.get(o.getOrDefault("cofre-jar", "bootstrap/target/cofre.jar")))
+                     : null) {
+            String echoBase = !echo ? null : echoUrl != null ? loopback(echoUrl) : echoChild.baseUrl;
+            String cofreBase = !cofre ? null : cofreUrl != null ? loopback(cofreUrl) : cofreChild.baseUrl;
+            String bearer = !cofre ? null : "Bearer " + accessToken(client, cofreBase,
+                    o.getOrDefault("client-id", CLIENT_ID), o.getOrDefault("client-secret", CLIENT_SECRET));
+            var references = new ConcurrentLinkedQueue<String>();
+            // Each Cofre phase runs right after its echo ceiling, so both see the same machine.
+            for (int round = 1; round <= rounds; round++) {
+                String suffix = rounds > 1 ? " #" + round : "";
+                if (echo) {
+                    results.add(echoPost(client, settings, echoBase).named("echo POST /echo" + suffix));
                 }
-            }
-            if (!target.equals("echo")) {
-                String cofreUrl = o.get("cofre-url");
-                String id = o.getOrDefault("client-id", CLIENT_ID);
-                String secret = o.getOrDefault("client-secret", CLIENT_SECRET);
-                try (var cofre = cofreUrl == null
-                        ? Child.cofre(work, Paths.get(o.getOrDefault("cofre-jar", "bootstrap/target/cofre.jar")))
-                        : null) {
-                    String base = cofreUrl != null ? loopback(cofreUrl) : cofre.baseUrl;
-                    results.addAll(cofre(client, settings, base, id, secret));
+                if (cofre) {
+                    results.add(cofrePost(client, settings, cofreBase, bearer, references).named("cofre POST /v1/Token" + suffix));
                 }
+                if (echo) {
+                    results.add(echoGet(client, settings, echoBase).named("echo GET /echo/{id}" + suffix));
+                }
+                if (cofre) {
+                    results.add(cofreGet(client, settings, cofreBase, bearer, references).named("cofre GET /v1/Token/{ref}" + suffix));
+                }
+                System.out.println("Round " + round + " done");
             }
         } finally {
             Fixtures.deleteTree(work);
@@ -119,13 +131,11 @@ public final class LoadDriver {
                 Load::is2xx, r -> { });
     }
 
-    static List<Load.Result> cofre(HttpClient client, Load.Settings settings, String base, String clientId,
-                                   String secret) throws IOException, InterruptedException {
-        String bearer = "Bearer " + accessToken(client, base, clientId, secret);
+    static Load.Result cofrePost(HttpClient client, Load.Settings settings, String base, String bearer,
+                                 ConcurrentLinkedQueue<String> references) {
         URI tokens = URI.create(base + "/v1/Token");
-        var references = new ConcurrentLinkedQueue<String>();
-        var kept = new AtomicInteger();
-        var post = Load.run("cofre POST /v1/Token", client, settings,
+        var kept = new AtomicInteger(references.size());
+        return Load.run("cofre POST /v1/Token", client, settings,
                 n -> HttpRequest.newBuilder(tokens).timeout(Duration.ofSeconds(30))
                         .header("Authorization", bearer).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(TOKEN_BODY)).build(),
@@ -139,15 +149,18 @@ public final class LoadDriver {
                         }
                     }
                 });
+    }
+
+    static Load.Result cofreGet(HttpClient client, Load.Settings settings, String base, String bearer,
+                                ConcurrentLinkedQueue<String> references) {
         if (references.isEmpty()) {
-            throw new IllegalStateException("no token was created, so GET cannot be measured: " + post.line());
+            throw new IllegalStateException("no token was created, so GET /v1/Token/{ref} cannot be measured");
         }
         String[] refs = references.toArray(String[]::new);
-        var get = Load.run("cofre GET /v1/Token/{ref}", client, settings,
+        return Load.run("cofre GET /v1/Token/{ref}", client, settings,
                 n -> HttpRequest.newBuilder(URI.create(base + "/v1/Token/" + refs[(int) (n % refs.length)]))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", bearer).GET().build(),
                 r -> r.statusCode() == 200, r -> { });
-        return List.of(post, get);
     }
 
     static String accessToken(HttpClient client, String base, String clientId, String secret)
@@ -166,26 +179,41 @@ public final class LoadDriver {
         return m.group(1);
     }
 
-    /** The results, and each Cofre figure against the echo's of the same method from this run. */
+    /**
+     * The results, and each Cofre figure against the echo of the same method measured just before
+     * it in this run; with several rounds, the median ratio too.
+     */
     static String report(List<Load.Result> results) {
         var out = new StringBuilder("Results (same run):\n");
+        results.forEach(r -> out.append("  ").append(r.line()).append('\n'));
+        out.append("Cofre / echo ceiling (req/s ratio):\n");
+        var ratios = new java.util.TreeMap<String, List<Double>>();
         Load.Result echoPost = null;
         Load.Result echoGet = null;
         for (var r : results) {
-            out.append("  ").append(r.line()).append('\n');
-            if (r.name().equals("echo POST /echo")) {
+            if (r.name().startsWith("echo POST")) {
                 echoPost = r;
-            } else if (r.name().equals("echo GET /echo/{id}")) {
+            } else if (r.name().startsWith("echo GET")) {
                 echoGet = r;
+            } else {
+                boolean post = r.name().startsWith("cofre POST");
+                Load.Result ceiling = post ? echoPost : echoGet;
+                if (ceiling != null && ceiling.throughput() > 0) {
+                    double ratio = r.throughput() / ceiling.throughput();
+                    ratios.computeIfAbsent(post ? "cofre POST /v1/Token" : "cofre GET /v1/Token/{ref}", k -> new ArrayList<>())
+                            .add(ratio);
+                    out.append(String.format("  %-32s %.3f  (%.0f / %.0f req/s)%n", r.name(), ratio,
+                            r.throughput(), ceiling.throughput()));
+                }
             }
         }
-        for (var r : results) {
-            Load.Result ceiling = r.name().startsWith("cofre POST") ? echoPost : r.name().startsWith("cofre GET") ? echoGet : null;
-            if (ceiling != null && ceiling.throughput() > 0) {
-                out.append(String.format("  %-28s %.3f of the echo ceiling (%.0f / %.0f req/s)%n", r.name(),
-                        r.throughput() / ceiling.throughput(), r.throughput(), ceiling.throughput()));
+        ratios.forEach((name, list) -> {
+            if (list.size() > 1) {
+                var sorted = list.stream().sorted().toList();
+                out.append(String.format("  %-32s median %.3f of %d rounds (min %.3f, max %.3f)%n", name,
+                        sorted.get(sorted.size() / 2), sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1)));
             }
-        }
+        });
         return out.toString();
     }
 

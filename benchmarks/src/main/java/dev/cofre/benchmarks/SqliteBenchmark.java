@@ -7,6 +7,11 @@ import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.card.Card;
+import dev.cofre.domain.token.SealedPan;
+import dev.cofre.domain.token.TokenReference;
+import io.vavr.control.Option;
+import java.time.Instant;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Token;
 import io.vavr.control.Either;
@@ -43,6 +48,11 @@ import org.sqlite.SQLiteConfig;
  * with the same pragmas: the rate of one disk sync per transaction. The ratio
  * {@code tokenizeN / ceilingRawInsertCommit} is what group commit buys.
  *
+ * <p>Diagnostic, same run: {@code tokenAddN} is one transaction holding only the token insert
+ * (card already sealed, no audit event), the unit PERSISTENCE.md's group-commit figures describe.
+ * TokenizeCard itself commits two transactions one after the other (the token, then its audit
+ * event, written outside the first so that refusals are audited too).
+ *
  * <p>Each benchmark method runs in its own fork on fresh files under {@code dir} (default: the
  * JVM's temp directory; pass {@code -p dir=/path} to measure another disk; never tmpfs, where a
  * sync costs nothing).
@@ -65,6 +75,10 @@ public class SqliteBenchmark {
     private MerchantId merchant;
     private final TokenizeCard.Command tokenize = Fixtures.tokenizeCommand();
 
+    private Card card;
+    private dev.cofre.domain.token.Fingerprint fingerprint;
+    private SealedPan sealed;
+
     private Connection raw;
     private PreparedStatement insert;
     private final byte[] payload = new byte[120];
@@ -80,6 +94,9 @@ public class SqliteBenchmark {
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions()),
                 cipher, Clock.systemUTC(), new SecureIds());
         merchant = Fixtures.addMerchant(database.merchants());
+        card = Card.parse("number", Fixtures.NUMBER, "holder", Fixtures.HOLDER, "expiration", Fixtures.EXPIRATION).get();
+        fingerprint = cipher.fingerprint(card.pan());
+        sealed = cipher.seal(card.pan(), merchant, new TokenReference(UUID.randomUUID()));
 
         raw = rawConnection(root.resolve("ceiling.db"));
         try (Statement s = raw.createStatement()) {
@@ -126,6 +143,31 @@ public class SqliteBenchmark {
     @Threads(64)
     public Either<DomainError, Token> tokenize64() {
         return vault.tokenize().tokenize(merchant, tokenize);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Either<DomainError, Token> tokenAdd1() {
+        return addToken();
+    }
+
+    @Benchmark
+    @Threads(8)
+    public Either<DomainError, Token> tokenAdd8() {
+        return addToken();
+    }
+
+    @Benchmark
+    @Threads(64)
+    public Either<DomainError, Token> tokenAdd64() {
+        return addToken();
+    }
+
+    private Either<DomainError, Token> addToken() {
+        var token = Token.issue(new TokenReference(UUID.randomUUID()), merchant, Option.none(), Option.none(),
+                card.pan().masked(), card.holder(), card.expiry(), fingerprint, Instant.now());
+        return database.transactions().inTransaction(
+                () -> database.tokens().add(token, sealed).<DomainError>mapLeft(e -> e));
     }
 
     /** One row, one COMMIT, one sync: the durable single-transaction rate of this disk. */
