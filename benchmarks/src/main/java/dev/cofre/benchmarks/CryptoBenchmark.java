@@ -7,7 +7,6 @@ import dev.cofre.domain.token.Fingerprint;
 import dev.cofre.domain.token.SealedPan;
 import dev.cofre.domain.token.TokenReference;
 import io.vavr.control.Either;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -51,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class CryptoBenchmark {
 
-    private Path keyFile;
+    private Path dir;
     private AesGcmCardCipher cipher;
     private final Pan pan = Pan.parse("4551870000000183").get();
     private final MerchantId merchant = new MerchantId(UUID.randomUUID());
@@ -66,9 +65,8 @@ public class CryptoBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path dir = Files.createTempDirectory("cofre-bench-crypto");
-        keyFile = dir.resolve("cofre.keys");
-        cipher = AesGcmCardCipher.fromKeyFile(keyFile);
+        dir = Fixtures.tempDir("cofre-bench-crypto");
+        cipher = AesGcmCardCipher.fromKeyFile(dir.resolve("cofre.keys"));
         sealed = cipher.seal(pan, merchant, reference);
 
         byte[] key = new byte[32];
@@ -80,9 +78,8 @@ public class CryptoBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        Files.deleteIfExists(keyFile);
-        Files.deleteIfExists(keyFile.getParent());
+    public void tearDown() {
+        Fixtures.deleteTree(dir);
     }
 
     @Benchmark
