@@ -20,14 +20,19 @@ import java.util.function.Predicate;
 
 /**
  * One closed-loop load phase: {@code concurrency} worker threads, each sending one request at a
- * time with the JDK HttpClient and waiting for its answer, for {@code warmup + duration}, and never
+ * time with the JDK HttpClient and waiting for its answer (or, with {@code async}, as many chains
+ * of {@code sendAsync}), for {@code warmup + duration}, and never
  * more than {@code maxRequests} requests in all. Responses completed during the warm-up are
  * counted in the totals but not in the measurement.
  */
 public final class Load {
 
-    /** How long and how hard. */
-    public record Settings(int concurrency, Duration warmup, Duration duration, long maxRequests) {
+    /** How long and how hard; {@code async}: chains of sendAsync instead of a blocked thread per request in flight. */
+    public record Settings(int concurrency, Duration warmup, Duration duration, long maxRequests, boolean async) {
+        public Settings(int concurrency, Duration warmup, Duration duration, long maxRequests) {
+            this(concurrency, warmup, duration, maxRequests, false);
+        }
+
         public Settings {
             if (concurrency < 1 || maxRequests < 1 || warmup.isNegative() || duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("concurrency, max requests and duration must be positive");
@@ -69,6 +74,9 @@ public final class Load {
      */
     public static Result run(String name, HttpClient client, Settings settings, LongFunction<HttpRequest> request,
                              Predicate<HttpResponse<String>> success, Consumer<HttpResponse<String>> sink) {
+        if (settings.async()) {
+            return runAsync(name, client, settings, request, success, sink);
+        }
         long start = System.nanoTime();
         long measureFrom = start + settings.warmup().toNanos();
         long end = measureFrom + settings.duration().toNanos();
@@ -103,6 +111,37 @@ public final class Load {
             throw new IllegalStateException("a load worker failed", e.getCause());
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * The same phase without a thread per request in flight: {@code concurrency} chains of
+     * {@code sendAsync}, each sending its next request when the previous one is answered.
+     */
+    static Result runAsync(String name, HttpClient client, Settings settings, LongFunction<HttpRequest> request,
+                                  Predicate<HttpResponse<String>> success, Consumer<HttpResponse<String>> sink) {
+        long start = System.nanoTime();
+        long measureFrom = start + settings.warmup().toNanos();
+        long end = measureFrom + settings.duration().toNanos();
+        var next = new AtomicLong();
+        var lastCompletion = new AtomicLong(start);
+        var firstError = new AtomicReference<String>();
+        var chains = new ArrayList<Worker>();
+        var finished = new java.util.concurrent.CountDownLatch(settings.concurrency());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            var w = new Worker();
+            chains.add(w);
+            w.sendNext(client, request, success, sink, settings.maxRequests(), next, measureFrom, end,
+                    lastCompletion, firstError, finished);
+        }
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        synchronized (chains) { // each chain's counters were written by client threads; this orders the reads
+            return summarize(name, chains, measureFrom, Math.min(end, lastCompletion.get()), firstError.get());
         }
     }
 
@@ -148,6 +187,77 @@ public final class Load {
         long[] latencyMicros = new long[4096];
         int latencies;
 
+        /** One async chain: at most one request of it in flight, so its fields are never written concurrently. */
+        synchronized void sendNext(HttpClient client, LongFunction<HttpRequest> request,
+                                   Predicate<HttpResponse<String>> success, Consumer<HttpResponse<String>> sink,
+                                   long maxRequests, AtomicLong next, long measureFrom, long end,
+                                   AtomicLong lastCompletion, AtomicReference<String> firstError,
+                                   java.util.concurrent.CountDownLatch finished) {
+            long seq;
+            if (System.nanoTime() >= end || (seq = next.getAndIncrement()) >= maxRequests) {
+                finished.countDown();
+                return;
+            }
+            long t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> future;
+            try {
+                future = client.sendAsync(request.apply(seq), HttpResponse.BodyHandlers.ofString());
+            } catch (RuntimeException e) {
+                future = java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            java.util.function.BiConsumer<HttpResponse<String>, Throwable> then = (response, failure) -> {
+                synchronized (this) {
+                    boolean good = false;
+                    String error = null;
+                    if (failure != null) {
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                    } else {
+                        try {
+                            good = success.test(response);
+                            if (good) {
+                                sink.accept(response);
+                            } else {
+                                error = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+                            }
+                        } catch (RuntimeException e) {
+                            good = false;
+                            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        }
+                    }
+                    count(good, error, t0, System.nanoTime(), measureFrom, end, lastCompletion, firstError);
+                }
+                sendNext(client, request, success, sink, maxRequests, next, measureFrom, end, lastCompletion,
+                        firstError, finished);
+            };
+            if (future.isDone()) {
+                future.whenCompleteAsync(then); // not on this stack: a chain of instant failures would overflow it
+            } else {
+                future.whenComplete(then);
+            }
+        }
+
+        private void count(boolean good, String error, long t0, long t1, long measureFrom, long end,
+                           AtomicLong lastCompletion, AtomicReference<String> firstError) {
+            sent++;
+            lastCompletion.accumulateAndGet(t1, Math::max);
+            if (good) {
+                totalOk++;
+            } else {
+                totalErrors++;
+                firstError.compareAndSet(null, error);
+            }
+            if (t1 >= measureFrom && t1 <= end) {
+                if (good) {
+                    ok++;
+                    record((t1 - t0) / 1000);
+                } else {
+                    errors++;
+                }
+            }
+        }
+
         void loop(HttpClient client, LongFunction<HttpRequest> request, Predicate<HttpResponse<String>> success,
                   Consumer<HttpResponse<String>> sink, long maxRequests, AtomicLong next, long measureFrom, long end,
                   AtomicLong lastCompletion, AtomicReference<String> firstError) {
@@ -174,23 +284,7 @@ public final class Load {
                     good = false;
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-                long t1 = System.nanoTime();
-                sent++;
-                lastCompletion.accumulateAndGet(t1, Math::max);
-                if (good) {
-                    totalOk++;
-                } else {
-                    totalErrors++;
-                    firstError.compareAndSet(null, error);
-                }
-                if (t1 >= measureFrom && t1 <= end) {
-                    if (good) {
-                        ok++;
-                        record((t1 - t0) / 1000);
-                    } else {
-                        errors++;
-                    }
-                }
+                count(good, error, t0, System.nanoTime(), measureFrom, end, lastCompletion, firstError);
             }
         }
 

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cofre.benchmarks.LoadDriver
  *     [--concurrency 64] [--duration 10] [--warmup 3] [--max-requests 5000000]
- *     [--rounds 1] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
+ *     [--rounds 1] [--client sync|async] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
  *     [--cofre-url http://127.0.0.1:8080 --client-id ID --client-secret SECRET]   (an already running server)
  *     [--echo-url http://127.0.0.1:7070]                                           (an already running echo)
  * </pre>
@@ -61,10 +61,11 @@ public final class LoadDriver {
                 Integer.parseInt(o.getOrDefault("concurrency", "64")),
                 Duration.ofMillis((long) (Double.parseDouble(o.getOrDefault("warmup", "3")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(o.getOrDefault("duration", "10")) * 1000)),
-                Long.parseLong(o.getOrDefault("max-requests", "5000000")));
+                Long.parseLong(o.getOrDefault("max-requests", "5000000")),
+                o.getOrDefault("client", "sync").equals("async"));
         String target = o.getOrDefault("target", "all");
-        System.out.printf("Load driver: %d in flight, warm-up %s, measured %s, at most %d requests per phase, %d CPUs%n",
-                settings.concurrency(), settings.warmup(), settings.duration(), settings.maxRequests(),
+        System.out.printf("Load driver (%s client): %d in flight, warm-up %s, measured %s, at most %d requests per phase, %d CPUs%n",
+                settings.async() ? "async" : "sync", settings.concurrency(), settings.warmup(), settings.duration(), settings.maxRequests(),
                 Runtime.getRuntime().availableProcessors());
 
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "1"));

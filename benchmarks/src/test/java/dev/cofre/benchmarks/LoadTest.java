@@ -53,6 +53,34 @@ class LoadTest {
     }
 
     @Test
+    void async_chains_count_the_same_way() {
+        var result = Load.run("mixed-async", LoadDriver.client(4),
+                new Load.Settings(4, Duration.ZERO, Duration.ofSeconds(30), 40, true),
+                n -> HttpRequest.newBuilder(URI.create(echo.baseUrl() + (n % 4 == 0 ? "/status/500" : "/echo/" + n)))
+                        .GET().build(),
+                Load::is2xx, r -> { });
+        assertEquals(40, result.sent());
+        assertEquals(30, result.totalOk());
+        assertEquals(10, result.totalErrors());
+        assertEquals(30, result.ok());
+        assertEquals(10, result.errors());
+    }
+
+    @Test
+    void async_chains_survive_instant_failures() throws Exception {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        var result = Load.run("refused-async", LoadDriver.client(2),
+                new Load.Settings(2, Duration.ZERO, Duration.ofSeconds(30), 200, true),
+                n -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed + "/")).GET().build(),
+                Load::is2xx, r -> { });
+        assertEquals(200, result.sent());
+        assertEquals(200, result.totalErrors());
+    }
+
+    @Test
     void echoes_the_token_body() {
         var result = LoadDriver.echoPost(LoadDriver.client(2), new Load.Settings(2, Duration.ZERO, Duration.ofSeconds(30), 10),
                 echo.baseUrl());
