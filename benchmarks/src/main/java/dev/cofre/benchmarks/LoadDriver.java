@@ -29,13 +29,14 @@ import java.util.regex.Pattern;
  * fresh data directory), each as a child JVM on a free loopback port, and
  * measures {@code POST /v1/Token} and {@code GET /v1/Token/{ref}} with a bearer from
  * {@code POST /oauth2/token}; it prints req/s, p50/p99 latency and each Cofre figure as a ratio of
- * the echo's from the same run. Both servers run for the whole run; each round measures echo POST,
+ * the echo's from the same run. Both servers run for the whole run and every phase is first run
+ * once unmeasured ({@code --prime} seconds) so that neither JVM is measured cold; each round measures echo POST,
  * Cofre POST, echo GET, Cofre GET, so every ratio compares phases a few seconds apart.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cofre.benchmarks.LoadDriver
  *     [--concurrency 64] [--duration 10] [--warmup 3] [--max-requests 5000000]
- *     [--rounds 1] [--client sync|async] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
+ *     [--rounds 1] [--prime 5] [--client sync|async] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
  *     [--cofre-url http://127.0.0.1:8080 --client-id ID --client-secret SECRET]   (an already running server)
  *     [--echo-url http://127.0.0.1:7070]                                           (an already running echo)
  * </pre>
@@ -85,6 +86,21 @@ public final class LoadDriver {
             String bearer = !cofre ? null : "Bearer " + accessToken(client, cofreBase,
                     o.getOrDefault("client-id", CLIENT_ID), o.getOrDefault("client-secret", CLIENT_SECRET));
             var references = new ConcurrentLinkedQueue<String>();
+            // Both server JVMs start cold: run every phase once, unmeasured, before round 1.
+            double prime = Double.parseDouble(o.getOrDefault("prime", "5"));
+            if (prime > 0) {
+                var priming = new Load.Settings(settings.concurrency(), Duration.ZERO,
+                        Duration.ofMillis((long) (prime * 1000)), settings.maxRequests(), settings.async());
+                if (echo) {
+                    echoPost(client, priming, echoBase);
+                    echoGet(client, priming, echoBase);
+                }
+                if (cofre) {
+                    cofrePost(client, priming, cofreBase, bearer, references);
+                    cofreGet(client, priming, cofreBase, bearer, references);
+                }
+                System.out.println("Primed each phase for " + prime + " s");
+            }
             // Each Cofre phase runs right after its echo ceiling, so both see the same machine.
             for (int round = 1; round <= rounds; round++) {
                 String suffix = rounds > 1 ? " #" + round : "";
