@@ -60,7 +60,7 @@ public final class Load {
         public String line() {
             return String.format("%-32s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  ok %8d  errors %6d%s",
                     name, throughput(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0, ok, errors,
-                    firstError == null ? "" : "  (first error: " + firstError + ")");
+                    firstError == null ? "" : "  (" + (totalErrors - errors) + " more in warm-up or after the window; first: " + firstError + ")");
         }
     }
 
