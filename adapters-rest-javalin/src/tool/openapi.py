@@ -18,12 +18,12 @@ def resp(desc, schema=None, headers=None):
 
 guid = s(format="uuid", example="cb8ca955-ec1b-4965-98be-bd0a895a739e")
 vault_errors = {str(code): resp(desc, ref("VaultErrors")) for code, desc in [
-    (400, "Malformed JSON, wrong JSON type or unknown field (790, 791, 792)"),
+    (400, "Malformed JSON (790), unknown field (791), wrong JSON type (792), no body where one is required (747)"),
     (401, "Missing, unknown or expired bearer token (797); WWW-Authenticate: Bearer"),
     (404, "Unknown token or another merchant's (724), unknown path (795)"),
     (409, "Alias in use (749), invalid status transition (761), token not active (760), idempotency key reused (765)"),
     (413, "Body over 16 KiB (793)"), (415, "Content-Type is not application/json (794)"),
-    (422, "A field is missing or invalid: field-specific code, Field names it")]}
+    (422, "A field is missing or invalid, Field names it: 706/711 Card.Holder, 707/708 Card.Number, 709/710 Card.ExpirationDate, 712 Card.SecurityCode, 713 Alias, 714 RemovedBy, 715 Reason, 704 TokenReference, 719 Idempotency-Key; 764 card expired")]}
 def vault_op(summary, ok, req=None, params=(), extra=None):
     op = {"summary": summary, "security": [{"bearer": []}], "responses": {}}
     op["responses"].update(ok); op["responses"].update(vault_errors)

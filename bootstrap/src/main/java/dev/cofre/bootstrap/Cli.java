@@ -21,15 +21,41 @@ import picocli.CommandLine.Command;
 @Command(name = "cofre", mixinStandardHelpOptions = true, version = "Cofre 0.1.0",
         description = "A self-hosted card vault. With no command: serve.",
         subcommands = {Cli.Serve.class, Cli.Merchants.class, Cli.JustClick.class, Cli.Keys.class})
-final class Cli implements Callable<Integer> {
+final class Cli extends OperatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Serve().call();
+        var serve = new Serve();
+        serve.settings = settings;
+        serve.out = out;
+        serve.err = err;
+        return serve.call();
     }
 
     static int run(String... args) {
-        return new CommandLine(new Cli()).execute(args);
+        return run(Settings::fromEnvironment, System.out, System.err, args);
+    }
+
+    /** Runs a command line with the given settings and output streams (tests pass their own). */
+    static int run(java.util.function.Supplier<Settings> settings, PrintStream out, PrintStream err, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K command = CommandLine.defaultFactory().create(type);
+                if (command instanceof OperatorCommand c) {
+                    c.settings = settings;
+                    c.out = out;
+                    c.err = err;
+                }
+                return command;
+            }
+        };
+        var cli = new Cli();
+        cli.settings = settings;
+        cli.out = out;
+        cli.err = err;
+        return new CommandLine(cli, factory).setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true)).execute(args);
     }
 
     static void printCredentials(PrintStream out, RegisterMerchant.Registered r) {
@@ -41,13 +67,13 @@ final class Cli implements Callable<Integer> {
     }
 
     @Command(name = "serve", description = "Serve the HTTP API (the default).")
-    static final class Serve implements Callable<Integer> {
+    static final class Serve extends OperatorCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            var settings = Settings.fromEnvironment();
-            var wiring = Wiring.open(settings, Clock.systemUTC());
-            Sandbox.ensure(wiring.accounts(), settings, System.out);
-            var server = Server.start(wiring, settings);
+            var config = settings.get();
+            var wiring = Wiring.open(config, Clock.systemUTC());
+            Sandbox.ensure(wiring.accounts(), config, out);
+            var server = Server.start(wiring, config);
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
@@ -63,7 +89,7 @@ final class Cli implements Callable<Integer> {
     static final class Merchants {
 
         @Command(name = "add", description = "Register a merchant and print its credentials once.")
-        static final class Add implements Callable<Integer> {
+        static final class Add extends OperatorCommand implements Callable<Integer> {
             @CommandLine.Parameters(paramLabel = "NAME") String name;
             @CommandLine.Option(names = "--ip", paramLabel = "CIDR",
                     description = "an address or range allowed to read card numbers (repeatable)")
@@ -73,15 +99,15 @@ final class Cli implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
+                try (var wiring = Wiring.open(settings.get(), Clock.systemUTC())) {
                     return wiring.accounts().register()
                             .register(new RegisterMerchant.Command(name, ips, gateway, preAuth, null, null))
                             .fold(e -> {
-                                System.err.println("Not registered: " + e.message());
+                                err.println("Not registered: " + e.message());
                                 return 2;
                             }, r -> {
-                                System.out.println("Registered (the secret and MerchantKey are shown only now):");
-                                printCredentials(System.out, r);
+                                out.println("Registered (the secret and MerchantKey are shown only now):");
+                                printCredentials(out, r);
                                 return 0;
                             });
                 }
@@ -89,16 +115,16 @@ final class Cli implements Callable<Integer> {
         }
 
         @Command(name = "list", description = "List merchants.")
-        static final class ListAll implements Callable<Integer> {
+        static final class ListAll extends OperatorCommand implements Callable<Integer> {
             @Override
             public Integer call() {
-                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
-                    System.out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", "MERCHANT ID", "CLIENT ID", "PROFILE",
+                try (var wiring = Wiring.open(settings.get(), Clock.systemUTC())) {
+                    out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", "MERCHANT ID", "CLIENT ID", "PROFILE",
                             "PRE-AUTH", "NAME", "IPS");
                     for (Merchant m : wiring.accounts().list()) {
                         String clientId = wiring.accounts().merchants().credentialsOf(m.id())
                                 .map(c -> c.clientId()).getOrElse("-");
-                        System.out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", m.id(), clientId, m.profile(),
+                        out.printf("%-36s  %-36s  %-7s  %-8s  %s  %s%n", m.id(), clientId, m.profile(),
                                 m.features().preAuthEnabled() ? "yes" : "no", m.name(),
                                 m.allowedIps().map(IpRange::cidr).mkString(","));
                     }
@@ -112,22 +138,22 @@ final class Cli implements Callable<Integer> {
     static final class JustClick {
 
         @Command(name = "unlock", description = "Unlock GetJustClickKey for a merchant locked out after 5 failures.")
-        static final class Unlock implements Callable<Integer> {
+        static final class Unlock extends OperatorCommand implements Callable<Integer> {
             @CommandLine.Parameters(paramLabel = "MERCHANT", description = "merchant id or exact name") String merchant;
 
             @Override
             public Integer call() {
-                try (var wiring = Wiring.open(Settings.fromEnvironment(), Clock.systemUTC())) {
+                try (var wiring = Wiring.open(settings.get(), Clock.systemUTC())) {
                     var all = wiring.accounts().list();
                     Option<Merchant> found = Try.of(() -> MerchantId.of(merchant)).toOption()
                             .flatMap(id -> all.find(m -> m.id().equals(id)))
                             .orElse(() -> all.filter(m -> m.name().equals(merchant)).singleOption());
                     if (found.isEmpty()) {
-                        System.err.println("No single merchant has id or name '" + merchant + "'");
+                        err.println("No single merchant has id or name '" + merchant + "'");
                         return 2;
                     }
                     wiring.vault().unlockJustClickKey().unlock(found.get().id());
-                    System.out.println("GetJustClickKey unlocked for " + found.get().name() + " (" + found.get().id() + ")");
+                    out.println("GetJustClickKey unlocked for " + found.get().name() + " (" + found.get().id() + ")");
                     return 0;
                 }
             }
@@ -140,22 +166,22 @@ final class Cli implements Callable<Integer> {
         @Command(name = "rotate", description = "Re-wrap every data key under the key file's current key."
                 + " With --new-version, first add a new key version (restart running servers before the re-wrap"
                 + " runs again, so they can open what it re-wraps).")
-        static final class Rotate implements Callable<Integer> {
+        static final class Rotate extends OperatorCommand implements Callable<Integer> {
             @CommandLine.Option(names = "--new-version", description = "add a new key version first") boolean newVersion;
 
             @Override
             public Integer call() {
-                var settings = Settings.fromEnvironment();
+                var config = settings.get();
                 if (newVersion) {
-                    var ring = KeyFile.addVersion(settings.keyFile());
-                    System.out.println("Key version " + ring.currentVersion() + " added to " + settings.keyFile()
+                    var ring = KeyFile.addVersion(config.keyFile());
+                    out.println("Key version " + ring.currentVersion() + " added to " + config.keyFile()
                             + "; give it to every server and restart them, then run `keys rotate` to re-wrap.");
                     return 0;
                 }
-                try (var wiring = Wiring.open(settings, Clock.systemUTC())) {
+                try (var wiring = Wiring.open(config, Clock.systemUTC())) {
                     RotateKeys.Rotation r = wiring.rotateKeys().rotate(p ->
-                            System.out.println("  re-wrapped " + p.done() + " of " + p.total()));
-                    System.out.println("Rotation to key version " + r.toVersion() + ": " + r.ending() + ", "
+                            out.println("  re-wrapped " + p.done() + " of " + p.total()));
+                    out.println("Rotation to key version " + r.toVersion() + ": " + r.ending() + ", "
                             + r.rewrapped() + " re-wrapped, " + r.skipped() + " skipped, " + r.unreadable()
                             + " unreadable, in " + r.took().toMillis() + " ms");
                     return r.ending() == RotateKeys.Ending.DONE && r.unreadable() == 0 ? 0 : 1;

@@ -50,6 +50,11 @@ public final class Wiring implements AutoCloseable {
         return accounts;
     }
 
+    /** The audit trail, for operators and tests. */
+    public dev.cofre.domain.audit.AuditTrail auditTrail() {
+        return database.auditTrail();
+    }
+
     public RotateKeys rotateKeys() {
         return new RotateKeys(cipher, database.sealedPans(), clock);
     }

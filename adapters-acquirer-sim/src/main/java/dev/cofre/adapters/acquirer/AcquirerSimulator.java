@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deterministic acquirer for tests, demos and embedding without a real one. The card number
- * decides the answer (see TEST-CARDS.md); tests can also say what the next call does (fail, hang,
+ * decides the answer (see the README's test-card table); tests can also say what the next call does (fail, hang,
  * answer unknown, stay pending, decline). Whatever a call answered, {@link #query} tells what really
  * happened, so reconciliation can be tested.
  */

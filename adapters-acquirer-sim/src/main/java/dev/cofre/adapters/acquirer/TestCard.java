@@ -5,7 +5,7 @@ import dev.cofre.domain.charge.AcquirerFields;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The simulator's test cards (TEST-CARDS.md): a card number decides the authorization's answer. */
+/** The simulator's test cards (the README's test-card table): a card number decides the authorization's answer. */
 enum TestCard {
     APPROVED("00", "Transação autorizada com sucesso"),
     DECLINED("05", "Transação não autorizada"),

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The simulator answers as TEST-CARDS.md says. */
+/** The simulator answers as the README's test-card table says. */
 class AcquirerSimulatorTest {
 
     private final AcquirerSimulator simulator = new AcquirerSimulator();

@@ -160,7 +160,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * WAL, so readers never wait for the writer; synchronous=FULL, so a commit is on disk before
-     * any caller hears of it (see PERSISTENCE.md); foreign keys enforced; removed sealed numbers
+     * any caller hears of it (see the README, "Storage"); foreign keys enforced; removed sealed numbers
      * overwritten with zeros rather than left in free pages.
      */
     private static SQLiteConfig sqliteConfig(boolean readOnly) {

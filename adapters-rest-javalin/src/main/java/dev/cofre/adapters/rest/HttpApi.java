@@ -32,6 +32,7 @@ public final class HttpApi {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("cofre.requests");
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     /** What the routes call. {@code ready} answers the readiness probe (e.g. the database answers). */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
@@ -102,6 +103,17 @@ public final class HttpApi {
     private static void limitBodySize(Context ctx) {
         long length = ctx.req().getContentLengthLong();
         if (length > Json.MAX_BODY_BYTES) {
+            // Read a moderately large body before refusing it, so the client is not cut off mid-write
+            // and sees the 413; anything larger is refused and the connection closed.
+            if (length <= DRAIN_LIMIT) {
+                try {
+                    ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    LOG.debug("client went away while sending an oversized body");
+                }
+            } else {
+                ctx.header("Connection", "close");
+            }
             dialectOf(ctx).fail(ctx, tooLarge());
             ctx.skipRemainingHandlers();
         }

@@ -39,6 +39,7 @@ public final class Problems {
                     "CustomerIdentification"),
             codes(732, "SaveCreditCardRequestId can not be null", 733,
                     "SaveCreditCardRequestId not found for this Merchant", "SaveCreditCardRequestId"),
+            codes(719, "Idempotency-Key is not valid", 719, "Idempotency-Key is not valid", "Idempotency-Key"),
             codes(701, "Merchant key can not be null", 702, "Merchant key is not valid", "MerchantKey"))
             .flatMap(t -> t));
 

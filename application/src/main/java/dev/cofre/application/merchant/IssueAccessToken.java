@@ -15,6 +15,8 @@ public final class IssueAccessToken {
 
     public static final Duration LIFETIME = Duration.ofSeconds(599);
     private static final int TOKEN_BYTES = 32;
+    /** Expired tokens are forgotten at most this often, by whichever request comes first. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     /** The bearer token in the clear, returned once; only its hash is stored. */
     public record Issued(String accessToken, long expiresIn) {
@@ -29,6 +31,8 @@ public final class IssueAccessToken {
     private final FailureThrottle throttle;
     private final Clock clock;
     private final Ids ids;
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastPurge =
+            new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.MIN);
 
     public IssueAccessToken(Merchants merchants, AccessTokens accessTokens, FailureThrottle throttle,
                             Clock clock, Ids ids) {
@@ -58,6 +62,11 @@ public final class IssueAccessToken {
     }
 
     private Issued issueFor(MerchantCredentials credentials) {
+        var now = clock.instant();
+        var last = lastPurge.get();
+        if (now.isAfter(last.plus(PURGE_EVERY)) && lastPurge.compareAndSet(last, now)) {
+            accessTokens.purgeExpired(now);
+        }
         String token = ids.secret(TOKEN_BYTES);
         accessTokens.issue(new AccessToken(SecretHash.of(token), credentials.merchant(),
                 clock.instant().plus(LIFETIME)));

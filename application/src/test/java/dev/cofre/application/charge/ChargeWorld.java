@@ -1,5 +1,6 @@
 package dev.cofre.application.charge;
 
+import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.application.inmemory.HmacCryptogramHasher;
 import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.inmemory.InMemoryCharges;
@@ -51,7 +52,7 @@ public final class ChargeWorld {
     public final VoidCharge voids;
     public final RefundCharge refund;
     public final ReconcileCharges reconcile;
-    private final MapCardCipher cipher = new MapCardCipher();
+    private final TestCardCipher cipher = new TestCardCipher();
 
     public ChargeWorld(Acquirer acquirer) {
         var transactions = new InMemoryTransactions();

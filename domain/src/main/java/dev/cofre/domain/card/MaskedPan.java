@@ -24,4 +24,9 @@ public record MaskedPan(String bin, String lastFour, int length, Brand brand) {
     public String binAndLastFour() {
         return bin + "*".repeat(length - 10) + lastFour;
     }
+
+    @Override
+    public String toString() {
+        return "MaskedPan[" + binAndLastFour() + ", " + brand.displayName() + "]";
+    }
 }

@@ -59,4 +59,11 @@ public record CreditCardPayment(OperationType operationType, int installments,
     private static <E extends Enum<E>> Either<InvalidInput, Option<E>> optional(Class<E> type, String field, String raw) {
         return raw == null ? Either.right(Option.none()) : WireNames.parse(type, field, raw).map(Option::some);
     }
+
+    /** Options only: 3-D Secure values (CAVV, ids) are summarised by ThreeDSecure's own toString(). */
+    @Override
+    public String toString() {
+        return "CreditCardPayment[" + operationType + ", " + installments + "x, " + fundingSource
+                + ", authentication=" + authentication + "]";
+    }
 }
