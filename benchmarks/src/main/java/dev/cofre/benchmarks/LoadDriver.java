@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.cofre.benchmarks.LoadDriver
  *     [--concurrency 64] [--duration 10] [--warmup 3] [--max-requests 5000000]
- *     [--rounds 1] [--prime 5] [--client sync|async] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
+ *     [--rounds 1] [--prime 15] [--client sync|async] [--target all|echo|cofre] [--cofre-jar bootstrap/target/cofre.jar]
  *     [--cofre-url http://127.0.0.1:8080 --client-id ID --client-secret SECRET]   (an already running server)
  *     [--echo-url http://127.0.0.1:7070]                                           (an already running echo)
  * </pre>
@@ -87,7 +87,7 @@ public final class LoadDriver {
                     o.getOrDefault("client-id", CLIENT_ID), o.getOrDefault("client-secret", CLIENT_SECRET));
             var references = new ConcurrentLinkedQueue<String>();
             // Both server JVMs start cold: run every phase once, unmeasured, before round 1.
-            double prime = Double.parseDouble(o.getOrDefault("prime", "5"));
+            double prime = Double.parseDouble(o.getOrDefault("prime", "15"));
             if (prime > 0) {
                 var priming = new Load.Settings(settings.concurrency(), Duration.ZERO,
                         Duration.ofMillis((long) (prime * 1000)), settings.maxRequests(), settings.async());
@@ -293,6 +293,8 @@ public final class LoadDriver {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             var child = new Child(builder.start(), "http://127.0.0.1:" + port, log);
+            // Interrupted (Ctrl-C) runs must not leave servers behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(child.process::destroyForcibly));
             try {
                 child.awaitReady(readyPath);
             } catch (RuntimeException | IOException | InterruptedException e) {
