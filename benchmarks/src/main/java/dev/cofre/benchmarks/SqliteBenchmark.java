@@ -49,7 +49,7 @@ import org.sqlite.SQLiteConfig;
  * {@code tokenizeN / ceilingRawInsertCommit} is what group commit buys.
  *
  * <p>Diagnostic, same run: {@code tokenAddN} is one transaction holding only the token insert
- * (card already sealed, no audit event), the unit PERSISTENCE.md's group-commit figures describe.
+ * (card already sealed, no audit event), the unit the README's group-commit figures (section "Storage") describe.
  * TokenizeCard itself commits two transactions one after the other (the token, then its audit
  * event, written outside the first so that refusals are audited too).
  *
@@ -107,7 +107,7 @@ public class SqliteBenchmark {
         ThreadLocalRandom.current().nextBytes(payload);
     }
 
-    /** The pragmas Database uses for its writer (see PERSISTENCE.md). */
+    /** The pragmas Database uses for its writer (see the README, "Storage"). */
     static Connection rawConnection(Path file) throws SQLException {
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
