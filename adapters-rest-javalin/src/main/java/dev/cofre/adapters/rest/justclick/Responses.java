@@ -48,6 +48,11 @@ record MaskedCardResponse(@JsonProperty("CardHolder") String cardHolder,
                           @JsonProperty("Success") boolean success,
                           @JsonProperty("ErrorReportCollection") java.util.List<ErrorReport> errors) {
 
+    @Override
+    public String toString() {
+        return "MaskedCardResponse[" + maskedCardNumber + "]";
+    }
+
     static MaskedCardResponse of(Token t, String requestId) {
         return new MaskedCardResponse(t.holder().name(), t.expiry().format(), t.card().binAndLastFour(), requestId,
                 requestId, true, java.util.List.of());
