@@ -76,7 +76,7 @@ public final class HttpApi {
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
                 LOG.debug("failure", e);
-                dialectOf(ctx).fail(ctx, Problem.of(500, Problem.INTERNAL, "Internal error; nothing was changed"));
+                dialectOf(ctx).fail(ctx, Problem.of(500, Problem.INTERNAL, "Internal error; the server logged it. Retry with the same Idempotency-Key, or read the token back, before assuming it failed"));
             });
             tuning.accept(config);
         });
