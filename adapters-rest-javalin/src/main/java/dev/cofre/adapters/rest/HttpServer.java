@@ -28,6 +28,7 @@ public final class HttpServer {
                 if (!(server.getHandler() instanceof GracefulHandler)) {
                     server.setHandler(new GracefulHandler(server.getHandler()));
                 }
+                server.setErrorHandler(new JettyErrors());
             });
         });
         holder[0] = app;
