@@ -11,6 +11,7 @@ import dev.cofre.domain.token.TokenCustomer;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import io.vavr.control.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -50,14 +51,16 @@ public final class SaveCreditCard {
 
     public Either<DomainError, Token> save(MerchantId merchant, Command command) {
         return Commands.validate(command)
-                .flatMap(c -> requestId(c.requestId())
-                        .flatMap(id -> Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
-                                        "cardExpiration", c.cardExpiration())
-                                .flatMap(card -> TokenizeCard.optionalAlias(c.alias())
-                                        .mapLeft(e -> InvalidInput.of("alias", e.errors().head().reason()))
-                                        .map(alias -> store(merchant, id, card, alias, c)))))
+                .flatMap(c -> Validation.combine(
+                                Validation.fromEither(requestId(c.requestId())),
+                                Validation.fromEither(Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
+                                        "cardExpiration", c.cardExpiration())),
+                                Validation.fromEither(TokenizeCard.optionalAlias(c.alias())))
+                        .ap((id, card, alias) -> store(merchant, id, card, alias, c))
+                        .mapError(errors -> errors.reduce(InvalidInput::and))
+                        .toEither())
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(r -> r);
+                .flatMap(stored -> stored);
     }
 
     static Either<InvalidInput, UUID> requestId(String raw) {

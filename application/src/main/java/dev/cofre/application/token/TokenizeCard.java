@@ -13,6 +13,7 @@ import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -51,16 +52,27 @@ public final class TokenizeCard {
 
     public Either<DomainError, Token> tokenize(MerchantId merchant, Command command) {
         return Commands.validate(command)
-                .flatMap(c -> Card.parse("number", c.number(), "holder", c.holder(), "expiration", c.expiration())
-                        .flatMap(card -> SecurityCode.parse("securityCode", c.securityCode(), card.brand())
-                                .map(ignoredCvv -> card))   // checked, then dropped: never stored
-                        .flatMap(card -> optionalAlias(c.alias()).map(alias -> new Parsed(card, alias))))
+                .flatMap(TokenizeCard::parse)
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(p -> newToken.prepare(merchant, p.card(), p.alias(), Option.none())
                         .flatMap(prepared -> vault(merchant, prepared, Option.of(command.idempotencyKey()))));
     }
 
     private record Parsed(Card card, Option<Alias> alias) {
+    }
+
+    /** Every invalid field at once. The CVV is checked against the brand, then dropped: never stored. */
+    private static Either<InvalidInput, Parsed> parse(Command c) {
+        Either<InvalidInput, Card> card = Card.parse("number", c.number(), "holder", c.holder(),
+                "expiration", c.expiration());
+        Either<InvalidInput, ?> securityCode = card.isRight()
+                ? SecurityCode.parse("securityCode", c.securityCode(), card.get().brand())
+                : SecurityCode.checkShape("securityCode", c.securityCode());
+        return Validation.combine(Validation.fromEither(card), Validation.fromEither(securityCode),
+                        Validation.fromEither(optionalAlias(c.alias())))
+                .ap((parsedCard, checkedAndDropped, alias) -> new Parsed(parsedCard, alias))
+                .mapError(errors -> errors.reduce(InvalidInput::and))
+                .toEither();
     }
 
     static Either<InvalidInput, Option<Alias>> optionalAlias(String raw) {

@@ -104,4 +104,13 @@ class JustClickRulesTest {
         assertInstanceOf(VaultError.SaveRequestIdNotFound.class,
                 vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft());
     }
+
+    @Test
+    void every_invalid_field_is_reported_in_one_answer() {
+        var result = vault.vault.saveCreditCard().save(loja, new SaveCreditCard.Command("not-a-guid", "Comprador",
+                null, "Teste Holder", "4551870000000184", "13/2029", "no spaces"));
+        var invalid = assertInstanceOf(InvalidInput.class, result.getLeft());
+        assertEquals(io.vavr.collection.List.of("alias", "cardExpiration", "cardNumber", "requestId"),
+                invalid.errors().map(InvalidInput.FieldError::field).sorted());
+    }
 }

@@ -76,7 +76,8 @@ class TokenizeCardTest {
     void every_bad_field_is_named_and_the_number_is_never_echoed() {
         var bad = new TokenizeCard.Command("no spaces allowed", "4551870000000184", "Jose", "13/2021", "12", null);
         var error = assertInstanceOf(InvalidInput.class, vault.vault.tokenize().tokenize(loja, bad).getLeft());
-        assertEquals(io.vavr.collection.List.of("expiration", "number"), error.errors().map(InvalidInput.FieldError::field).sorted());
+        assertEquals(io.vavr.collection.List.of("alias", "expiration", "number", "securityCode"),
+                error.errors().map(InvalidInput.FieldError::field).sorted());
         assertFalse(error.message().contains("4551870000000184"));
     }
 

@@ -30,6 +30,23 @@ public final class SecurityCode {
         return Either.right(new SecurityCode(raw));
     }
 
+    /**
+     * Checks what can be checked without the card's brand (when its number is itself invalid):
+     * digits only, three or four of them. Never echoes the value.
+     */
+    public static Either<InvalidInput, String> checkShape(String field, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Either.left(InvalidInput.of(field, "is required"));
+        }
+        if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Either.left(InvalidInput.of(field, "must contain only digits"));
+        }
+        if (raw.length() < 3 || raw.length() > 4) {
+            return Either.left(InvalidInput.of(field, "must have 3 or 4 digits"));
+        }
+        return Either.right("shape ok");
+    }
+
     /** Only the acquirer adapter may call this. */
     public String revealDigits() {
         return digits;
