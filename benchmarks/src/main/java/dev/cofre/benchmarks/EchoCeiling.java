@@ -1,6 +1,7 @@
 package dev.cofre.benchmarks;
 
 import io.javalin.Javalin;
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -52,10 +53,15 @@ public final class EchoCeiling implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        run(args, System.out);
+    }
+
+    /** The tool itself, reporting to {@code out}. */
+    static void run(String[] args, PrintStream out) throws InterruptedException {
         var echo = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
         Runtime.getRuntime().addShutdownHook(new Thread(echo::close));
-        System.out.println("EchoCeiling listening on " + echo.baseUrl());
-        System.out.flush();
+        out.println("EchoCeiling listening on " + echo.baseUrl());
+        out.flush();
         Thread.currentThread().join();
     }
 }

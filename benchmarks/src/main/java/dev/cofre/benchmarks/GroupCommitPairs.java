@@ -15,6 +15,7 @@ import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -53,13 +54,18 @@ public final class GroupCommitPairs {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+
+    /** The tool itself, reporting to {@code out}. */
+    static void run(String[] args, PrintStream out) throws Exception {
         Map<String, String> o = LoadDriver.options(args);
         int[] threads = Arrays.stream(o.getOrDefault("threads", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         long millis = (long) (Double.parseDouble(o.getOrDefault("seconds", "2")) * 1000);
         Path root = o.containsKey("dir") ? Fixtures.tempDir(Paths.get(o.get("dir")), "cofre-pairs")
                 : Fixtures.tempDir("cofre-pairs");
-        System.out.printf("Group commit pairs: threads %s, %d rounds of %d ms phases, files under %s%n",
+        out.printf("Group commit pairs: threads %s, %d rounds of %d ms phases, files under %s%n",
                 Arrays.toString(threads), rounds, millis, root);
 
         var cipher = AesGcmCardCipher.fromKeyFile(root.resolve("cofre.keys"));
@@ -109,16 +115,16 @@ public final class GroupCommitPairs {
                     double c = measure(1, millis, ceiling);
                     double t = measure(n, millis, tokenize);
                     double a = measure(n, millis, tokenAdd);
-                    System.out.printf("round %d, %2d threads: ceiling %7.0f tx/s | tokenize %7.0f/s = %.2fx | token insert %7.0f/s = %.2fx%n",
+                    out.printf("round %d, %2d threads: ceiling %7.0f tx/s | tokenize %7.0f/s = %.2fx | token insert %7.0f/s = %.2fx%n",
                             round, n, c, t, t / c, a, a / c);
                     ratios.computeIfAbsent(String.format("tokenize    x%02d", n), k -> new ArrayList<>()).add(t / c);
                     ratios.computeIfAbsent(String.format("tokenInsert x%02d", n), k -> new ArrayList<>()).add(a / c);
                 }
             }
-            System.out.println("Median ratio to the single-transaction ceiling measured just before (min..max):");
+            out.println("Median ratio to the single-transaction ceiling measured just before (min..max):");
             ratios.forEach((name, list) -> {
                 var sorted = list.stream().sorted().toList();
-                System.out.printf("  %s  %.2fx  (%.2f..%.2f, %d rounds)%n", name, sorted.get(sorted.size() / 2),
+                out.printf("  %s  %.2fx  (%.2f..%.2f, %d rounds)%n", name, sorted.get(sorted.size() / 2),
                         sorted.get(0), sorted.get(sorted.size() - 1), sorted.size());
             });
             insert.close();

@@ -1,6 +1,7 @@
 package dev.cofre.benchmarks;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -57,6 +58,12 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+        System.exit(0); // HttpClient's selector thread is not a daemon
+    }
+
+    /** The tool itself, reporting to {@code out}. */
+    static void run(String[] args, PrintStream out) throws Exception {
         Map<String, String> o = options(args);
         var settings = new Load.Settings(
                 Integer.parseInt(o.getOrDefault("concurrency", "64")),
@@ -65,7 +72,7 @@ public final class LoadDriver {
                 Long.parseLong(o.getOrDefault("max-requests", "5000000")),
                 o.getOrDefault("client", "sync").equals("async"));
         String target = o.getOrDefault("target", "all");
-        System.out.printf("Load driver (%s client): %d in flight, warm-up %s, measured %s, at most %d requests per phase, %d CPUs%n",
+        out.printf("Load driver (%s client): %d in flight, warm-up %s, measured %s, at most %d requests per phase, %d CPUs%n",
                 settings.async() ? "async" : "sync", settings.concurrency(), settings.warmup(), settings.duration(), settings.maxRequests(),
                 Runtime.getRuntime().availableProcessors());
 
@@ -81,6 +88,12 @@ public final class LoadDriver {
              var cofreChild = cofre && cofreUrl == null
                      ? Child.cofre(work, Paths.get(o.getOrDefault("cofre-jar", "bootstrap/target/cofre.jar")))
                      : null) {
+            if (echoChild != null) {
+                out.printf("Started echo (pid %d) at %s%n", echoChild.process.pid(), echoChild.baseUrl);
+            }
+            if (cofreChild != null) {
+                out.printf("Started cofre (pid %d) at %s%n", cofreChild.process.pid(), cofreChild.baseUrl);
+            }
             String echoBase = !echo ? null : echoUrl != null ? loopback(echoUrl) : echoChild.baseUrl;
             String cofreBase = !cofre ? null : cofreUrl != null ? loopback(cofreUrl) : cofreChild.baseUrl;
             String bearer = !cofre ? null : "Bearer " + accessToken(client, cofreBase,
@@ -99,7 +112,7 @@ public final class LoadDriver {
                     cofrePost(client, priming, cofreBase, bearer, references);
                     cofreGet(client, priming, cofreBase, bearer, references);
                 }
-                System.out.println("Primed each phase for " + prime + " s");
+                out.println("Primed each phase for " + prime + " s");
             }
             // Each Cofre phase runs right after its echo ceiling, so both see the same machine.
             for (int round = 1; round <= rounds; round++) {
@@ -116,14 +129,13 @@ public final class LoadDriver {
                 if (cofre) {
                     results.add(cofreGet(client, settings, cofreBase, bearer, references).named("cofre GET /v1/Token/{ref}" + suffix));
                 }
-                System.out.println("Round " + round + " done");
+                out.println("Round " + round + " done");
             }
         } finally {
             Fixtures.deleteTree(work);
         }
-        System.out.println();
-        System.out.println(report(results));
-        System.exit(0); // HttpClient's selector thread is not a daemon
+        out.println();
+        out.println(report(results));
     }
 
     static HttpClient client(int concurrency) {
@@ -301,7 +313,6 @@ public final class LoadDriver {
                 child.close();
                 throw e;
             }
-            System.out.printf("Started %s (pid %d) at %s%n", name, child.process.pid(), child.baseUrl);
             return child;
         }
 
