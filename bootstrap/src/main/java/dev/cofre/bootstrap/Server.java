@@ -38,5 +38,6 @@ public final class Server implements AutoCloseable {
         http.stop();
         wiring.close();
         LOG.info("Stopped; database closed");
+        BoundedAsyncAppender.drainAll(java.time.Duration.ofSeconds(2));
     }
 }
