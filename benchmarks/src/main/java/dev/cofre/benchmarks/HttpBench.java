@@ -128,8 +128,8 @@ public final class HttpBench {
             twoServersOnPostgres();
         }
         Instant ended = Instant.now();
-        String report = report(started, ended);
         Path target = Path.of(o.getOrDefault("out", quick ? "benchmarks/target/REPORT-quick.md" : "benchmarks/REPORT.md"));
+        String report = report(started, ended, Files.exists(target) ? Files.readString(target) : "");
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
@@ -217,23 +217,24 @@ public final class HttpBench {
             scripts();
             boolean syncFirst = sync != null && round != null && round % 2 == 0; // alternate the lever's order between rounds
             measure("echo POST /echo", echo, echo.baseUrl + "/echo", "echo-post.lua", seconds, round);
-            if (syncFirst) {
-                measure("cofre POST /v1/Token, synchronous log", sync, sync.baseUrl + "/v1/Token", "sync-post.lua", seconds, round);
-            }
-            measure("cofre POST /v1/Token", cofre, cofre.baseUrl + "/v1/Token", "cofre-post.lua", seconds, round);
-            if (sync != null && !syncFirst) {
-                measure("cofre POST /v1/Token, synchronous log", sync, sync.baseUrl + "/v1/Token", "sync-post.lua", seconds, round);
-            }
+            shippedAndBefore("cofre POST /v1/Token", "/v1/Token", "-post.lua", syncFirst, seconds, round);
             measure("one commit per request POST /commit", echo, echo.baseUrl + "/commit", "echo-post.lua", seconds, round);
             measure("echo GET /echo/{id}", echo, echo.baseUrl + "/", "echo-get.lua", seconds, round);
-            if (syncFirst) {
-                measure("cofre GET /v1/Token/{ref}, synchronous log", sync, sync.baseUrl + "/", "sync-get.lua", seconds, round);
-            }
-            measure("cofre GET /v1/Token/{ref}", cofre, cofre.baseUrl + "/", "cofre-get.lua", seconds, round);
-            if (sync != null && !syncFirst) {
-                measure("cofre GET /v1/Token/{ref}, synchronous log", sync, sync.baseUrl + "/", "sync-get.lua", seconds, round);
-            }
+            shippedAndBefore("cofre GET /v1/Token/{ref}", "/", "-get.lua", syncFirst, seconds, round);
             measure("cofre GET /v1/Alias/{alias}/TokenReference", cofre, cofre.baseUrl + "/", "cofre-alias.lua", seconds, round);
+        }
+
+        /** The main server and, when the lever is compared, the one with the synchronous log, in the given order. */
+        private void shippedAndBefore(String name, String path, String script, boolean beforeFirst, double seconds,
+                                      Integer round) {
+            Runnable before = () -> measure(name + ", synchronous log", sync, sync.baseUrl + path, "sync" + script, seconds, round);
+            if (sync != null && beforeFirst) {
+                before.run();
+            }
+            measure(name, cofre, cofre.baseUrl + path, "cofre" + script, seconds, round);
+            if (sync != null && !beforeFirst) {
+                before.run();
+            }
         }
 
         private void measure(String name, Server server, String url, String script, double seconds, Integer round) {
@@ -678,7 +679,17 @@ public final class HttpBench {
 
     // ------------------------------------------------------------------ the report
 
-    private String report(Instant started, Instant ended) {
+    static final String READING_START = "<!-- reading: kept across runs -->";
+    static final String READING_END = "<!-- /reading -->";
+
+    /** The hand-written reading of an earlier report (between the markers), carried into the new one. */
+    static String reading(String previous) {
+        int start = previous.indexOf(READING_START);
+        int end = previous.indexOf(READING_END);
+        return start < 0 || end < start ? "" : previous.substring(start, end + READING_END.length()) + "\n\n";
+    }
+
+    private String report(Instant started, Instant ended, String previous) {
         var r = new StringBuilder();
         var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
         r.append("# Performance report (issue 13)\n\n");
@@ -733,6 +744,7 @@ public final class HttpBench {
                     .append(" | reported |\n");
         }
 
+        r.append("\n").append(reading(previous));
         r.append("\n## Peak rate, every round (wrk)\n\n| phase | round | req/s | p50 | p99 | errors | server CPU per request |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (var e : peaks.entrySet()) {
             for (int i = 0; i < e.getValue().size(); i++) {

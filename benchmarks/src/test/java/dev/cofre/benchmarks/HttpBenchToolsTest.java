@@ -104,6 +104,14 @@ class HttpBenchToolsTest {
     }
 
     @Test
+    void a_new_report_keeps_the_hand_written_reading_of_the_previous_one() {
+        String previous = "# old\n| figures |\n" + HttpBench.READING_START + "\n## Reading\nwhat bounds it\n" + HttpBench.READING_END + "\nmore";
+        assertEquals(HttpBench.READING_START + "\n## Reading\nwhat bounds it\n" + HttpBench.READING_END + "\n\n",
+                HttpBench.reading(previous));
+        assertEquals("", HttpBench.reading("# a report without a reading"));
+    }
+
+    @Test
     void gc_pauses_from_the_unified_gc_log(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("gc.log");
         Files.writeString(log, """
