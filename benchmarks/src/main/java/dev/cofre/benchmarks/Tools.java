@@ -173,8 +173,10 @@ final class Tools {
             String text = exec(command, Map.of(), 10).strip();
             return text.lines().findFirst().orElse("?");
         } catch (RuntimeException e) {
+            // wrk prints its version with its usage and exits 1
             String message = String.valueOf(e.getMessage());
-            return message.lines().filter(l -> l.contains("wrk ") || l.contains("pgbench")).findFirst().orElse("?");
+            return message.lines().filter(l -> l.contains("wrk ") || l.contains("pgbench")).findFirst()
+                    .map(l -> l.substring(Math.max(0, l.indexOf("wrk "))).replaceAll(" Copyright.*", "")).orElse("?");
         }
     }
 
