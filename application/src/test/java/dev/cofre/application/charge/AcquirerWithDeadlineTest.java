@@ -47,4 +47,27 @@ class AcquirerWithDeadlineTest {
         assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
         assertTrue(!((AcquirerAnswer.Unknown) answer).reason().contains("4000"), "the exception's message is not repeated");
     }
+
+    @Test
+    void closingStopsTheCallThreadsAndALaterCallIsUnknown() throws Exception {
+        var stopped = new java.util.concurrent.CountDownLatch(1);
+        var slow = new AcquirerWithDeadline(acquirer(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                stopped.countDown();
+            }
+            return null;
+        }), Duration.ofSeconds(30));
+        var caller = new Thread(() -> slow.query(new TransactionId("tran_x")));
+        caller.start();
+        Thread.sleep(200);
+
+        slow.close();
+
+        assertTrue(stopped.await(5, java.util.concurrent.TimeUnit.SECONDS), "the waiting call's thread was stopped");
+        caller.join(5_000);
+        assertTrue(!caller.isAlive(), "the caller got its answer");
+        assertInstanceOf(AcquirerAnswer.Unknown.class, slow.query(new TransactionId("tran_y")));
+    }
 }

@@ -7,6 +7,7 @@ import dev.cofre.domain.charge.AcquirerAnswer.Kind;
 import dev.cofre.domain.charge.Amount;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.charge.ChargeStatus;
 import dev.cofre.domain.charge.TransactionStatus;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CaptureVoidRefundTest {
     @Test
     void aKeyUsedForACaptureCannotBeReusedForARefund() {
         var charge = world.capture(authorized(10_000), null, "cap").get();
-        assertInstanceOf(ChargeError.IdempotencyKeyReused.class, world.refund(charge, 100L, "cap").getLeft());
+        assertInstanceOf(IdempotencyError.KeyReused.class, world.refund(charge, 100L, "cap").getLeft());
     }
 
     @Test
