@@ -11,14 +11,13 @@ import java.time.Duration;
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
                        ReconcileCharges reconcile) {
 
-    /** How long reconciliation leaves an in-doubt transaction alone: its own call may still be waiting. */
-    public static final Duration DEFAULT_RECONCILE_GRACE = Duration.ofMinutes(1);
-
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
      * @param hasher  the keyed hash under which spent cryptograms are remembered; every server sharing
      *                the stores must use the same key
      * @param acquirer the acquirer, usually behind an {@link AcquirerWithDeadline}
+     * @param reconcileGrace how long reconciliation leaves an in-doubt transaction alone: its own call
+     *                       may still be waiting for its answer
      */
     public static Charging create(ChargeStores stores, CardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
                                   Clock clock, Ids ids, Duration reconcileGrace) {

@@ -171,4 +171,35 @@ class AuthorizeChargeTest {
             assertFalse(printed.contains("353"), printed);
         }
     }
+
+    @Test
+    void everyInvalidFieldOfAnOrderIsReportedAtOnce() {
+        var command = new AuthorizeCharge.Command("", List.of(
+                new AuthorizeCharge.Item(" ", 100L, 1),
+                new AuthorizeCharge.Item("Escudo", 100L, 0)),
+                new CardInput.PresentedCard("4000000000000011", "", 13, 30, "12a"),
+                new CreditCardPayment.Fields("sometimes", 0, null, null, null, null, null, null, null));
+
+        var error = (InvalidInput) world.authorize.authorize(world.merchant, command).getLeft();
+
+        assertEquals(java.util.Set.of("idempotencyKey", "items[0].description", "items[1].quantity", "card.number",
+                        "card.holder_name", "card.exp_month", "card.cvv", "installments", "operation_type"),
+                error.errors().map(InvalidInput.FieldError::field).toJavaSet());
+        assertEquals(0, acquirer.calls());
+        assertTrue(world.charges.inDoubt().isEmpty());
+    }
+
+    @Test
+    void aVaultedCardsBrandRulesAreCheckedOnceItIsFoundAndNothingIsCharged() {
+        var reference = world.vault(world.merchant, "4551870000000183", false);
+        var tooMany = ChargeWorld.cardId(reference, null)
+                .with(new CreditCardPayment.Fields(null, 13, null, null, null, null, null, null, null));
+
+        var error = (InvalidInput) world.authorize("k1", 2990, tooMany).getLeft();
+
+        assertEquals(List.of("installments"), error.errors().map(InvalidInput.FieldError::field).toJavaList());
+        assertEquals(0, acquirer.calls());
+        var corrected = world.authorize("k1", 2990, ChargeWorld.cardId(reference, null));
+        assertTrue(corrected.isRight(), "a refused request does not keep its idempotency key");
+    }
 }

@@ -166,4 +166,40 @@ class CaptureVoidRefundTest {
                 new CaptureCharge.Command(charge.id().value(), null, "cap"));
         assertInstanceOf(ChargeError.ChargeNotFound.class, result.getLeft());
     }
+
+    private static final java.util.Set<String> EVERY_FIELD = java.util.Set.of("chargeId", "amount", "idempotencyKey");
+
+    private void assertEveryFieldIsReportedAndNothingChanged(Charge before,
+                                                             io.vavr.control.Either<dev.cofre.domain.DomainError, Charge> result) {
+        var error = (dev.cofre.domain.InvalidInput) result.getLeft();
+        assertEquals(EVERY_FIELD, error.errors().map(dev.cofre.domain.InvalidInput.FieldError::field).toJavaSet());
+        assertEquals(before, world.reload(before));
+    }
+
+    @Test
+    void aCaptureWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = authorized(10_000);
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge,
+                world.capture.capture(world.merchant.id(), new CaptureCharge.Command(" ", -5L, "")));
+        assertEquals(calls, acquirer.calls());
+    }
+
+    @Test
+    void aVoidWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = authorized(10_000);
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge,
+                world.voids.voidAuthorization(world.merchant.id(), new VoidCharge.Command(null, 0L, null)));
+        assertEquals(calls, acquirer.calls());
+    }
+
+    @Test
+    void aRefundWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = world.capture(authorized(10_000), null, "cap").get();
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge, world.refund.refund(world.merchant.id(),
+                new RefundCharge.Command("ch_" + "x".repeat(70), -1L, "k".repeat(256))));
+        assertEquals(calls, acquirer.calls());
+    }
 }
