@@ -24,28 +24,31 @@ class AcquirerWithDeadlineTest {
 
     @Test
     void aCallThatHangsPastTheDeadlineIsAnsweredUnknownInTime() {
-        var hanging = new AcquirerWithDeadline(acquirer(() -> {
+        try (var hanging = new AcquirerWithDeadline(acquirer(() -> {
             try {
                 Thread.sleep(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return null;
-        }), Duration.ofMillis(100));
-        long start = System.nanoTime();
-        var answer = hanging.query(new TransactionId("tran_x"));
-        assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
-        assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered within the deadline, not after the hang");
+        }), Duration.ofMillis(100))) {
+            long start = System.nanoTime();
+            var answer = hanging.query(new TransactionId("tran_x"));
+            assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered within the deadline, not after the hang");
+        }
     }
 
     @Test
     void aCallThatThrowsIsAnsweredUnknownNotDeclined() {
-        var failing = new AcquirerWithDeadline(acquirer(() -> {
+        try (var failing = new AcquirerWithDeadline(acquirer(() -> {
             throw new IllegalStateException("connection refused to 4000000000000010");
-        }), Duration.ofSeconds(1));
-        var answer = failing.query(new TransactionId("tran_x"));
-        assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
-        assertTrue(!((AcquirerAnswer.Unknown) answer).reason().contains("4000"), "the exception's message is not repeated");
+        }), Duration.ofSeconds(1))) {
+            var answer = failing.query(new TransactionId("tran_x"));
+            assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
+            assertTrue(!((AcquirerAnswer.Unknown) answer).reason().contains("4000"),
+                    "the exception's message is not repeated");
+        }
     }
 
     @Test
