@@ -78,13 +78,14 @@ final class CardSources {
         }
         if (input instanceof CardInput.PresentedCard c) {
             Either<InvalidInput, Card> card = card("card", c.number(), c.holder(), c.expMonth(), c.expYear());
-            Either<InvalidInput, SecurityCode> code = card.isRight()
-                    ? SecurityCode.parse("card.cvv", c.securityCode(), card.get().brand())
-                    : SecurityCode.checkShape("card.cvv", c.securityCode()).map(unused -> null);
-            return Validation.combine(Validation.fromEither(card), Validation.fromEither(code))
-                    .ap((parsed, cvv) -> (CardSource) new CardSource.PresentedCard(parsed, cvv))
-                    .mapError(CardSources::all)
-                    .toEither();
+            if (card.isLeft()) {
+                // no brand to check the code against: check what can be checked without one
+                InvalidInput invalid = card.getLeft();
+                return Either.left(SecurityCode.checkShape("card.cvv", c.securityCode())
+                        .fold(invalid::and, shapeIsFine -> invalid));
+            }
+            return SecurityCode.parse("card.cvv", c.securityCode(), card.get().brand())
+                    .map(cvv -> new CardSource.PresentedCard(card.get(), cvv));
         }
         if (input instanceof CardInput.VaultedCard v) {
             return TokenReference.parse("card_id", v.reference())
