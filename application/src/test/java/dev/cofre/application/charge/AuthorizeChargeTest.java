@@ -202,4 +202,32 @@ class AuthorizeChargeTest {
         var corrected = world.authorize("k1", 2990, ChargeWorld.cardId(reference, null));
         assertTrue(corrected.isRight(), "a refused request does not keep its idempotency key");
     }
+
+    @Test
+    void authorizationsRacingUnderOneKeyAskTheAcquirerOnceAndAllGetThatCharge() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Callable<io.vavr.control.Either<dev.cofre.domain.DomainError, dev.cofre.domain.charge.Charge>>
+                    authorize = () -> world.authorize("same-key", 2990, ChargeWorld.card("4000000000000010", null));
+            var ids = new java.util.HashSet<String>();
+            for (var result : pool.invokeAll(java.util.Collections.nCopies(8, authorize))) {
+                ids.add(result.get().get().id().value());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, acquirer.calls());
+    }
+
+    @Test
+    void theSameKeyWithAnotherOrderIsRefusedAndNothingIsCharged() {
+        world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", null)).get();
+
+        var other = world.authorize("k1", 3000, ChargeWorld.card("4000000000000010", null));
+
+        assertInstanceOf(dev.cofre.domain.idempotency.IdempotencyError.KeyReused.class, other.getLeft());
+        assertEquals(765, other.getLeft().code());
+        assertEquals(1, acquirer.calls());
+    }
 }
