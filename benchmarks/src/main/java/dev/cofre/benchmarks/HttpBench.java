@@ -94,7 +94,7 @@ public final class HttpBench {
     // ------------------------------------------------------------------ the run
 
     private final Map<String, List<Run>> peaks = new LinkedHashMap<>();
-    private final Map<String, Double> cpuPerRequestMicros = new HashMap<>();
+    private final Map<String, long[]> cpuAndRequests = new HashMap<>();
     private final List<Run> fixedRate = new ArrayList<>();
     private final List<Run> aliasSizes = new ArrayList<>();
     private final List<Run> postgres = new ArrayList<>();
@@ -247,7 +247,9 @@ public final class HttpBench {
             }
             peaks.computeIfAbsent(name, k -> new ArrayList<>()).add(run);
             if (run.requests() > 0 && cpu >= 0) {
-                cpuPerRequestMicros.merge(name, 1000.0 * cpu / run.requests(), (a, b) -> (a + b) / 2);
+                var sums = cpuAndRequests.computeIfAbsent(name, k -> new long[2]);
+                sums[0] += cpu;
+                sums[1] += run.requests();
             }
             countErrors(name, run);
             say(String.format(Locale.ROOT, "  %-48s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d",
@@ -752,7 +754,7 @@ public final class HttpBench {
                 Run x = e.getValue().get(i);
                 r.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %d | %s |%n", e.getKey(), i + 1, x.rps(),
                         ms(x.p50()), ms(x.p99()), x.errors(),
-                        cpuPerRequestMicros.containsKey(e.getKey()) ? String.format(Locale.ROOT, "%.0f µs", cpuPerRequestMicros.get(e.getKey())) : "?"));
+                        cpuPerRequest(e.getKey())));
             }
         }
         r.append("\nServer CPU per request: user + system time of the server JVM during the phase (from /proc, averaged over rounds) ")
@@ -809,6 +811,12 @@ public final class HttpBench {
         }
         r.append("\n## Progress log\n\n```\n").append(log).append("```\n");
         return r.toString();
+    }
+
+    /** Server CPU time over the requests served, all rounds of a phase together. */
+    private String cpuPerRequest(String phase) {
+        long[] sums = cpuAndRequests.get(phase);
+        return sums == null || sums[1] == 0 ? "?" : String.format(Locale.ROOT, "%.0f µs", 1000.0 * sums[0] / sums[1]);
     }
 
     private String pgRatio(String cofrePrefix, String pgbenchPrefix) {

@@ -68,7 +68,8 @@ final class JfrSummary {
             }
         }
         var out = new StringBuilder();
-        out.append(String.format("%,d CPU samples, %,d MB allocated (sampled weight).%n%n", samples, allocTotal >> 20));
+        out.append(String.format("%,d CPU samples; allocation shares are of the sampled allocation weight "
+                + "(jdk.ObjectAllocationSample: an estimate, not a byte count).%n%n", samples));
         out.append("| CPU: leaf frame (self) | share |\n|---|---:|\n");
         table(out, self, samples, top, "%.1f%%");
         out.append("\n| CPU: first library layer under the leaf | share |\n|---|---:|\n");

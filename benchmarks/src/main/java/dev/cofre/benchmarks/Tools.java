@@ -176,7 +176,7 @@ final class Tools {
             // wrk prints its version with its usage and exits 1
             String message = String.valueOf(e.getMessage());
             return message.lines().filter(l -> l.contains("wrk ") || l.contains("pgbench")).findFirst()
-                    .map(l -> l.substring(Math.max(0, l.indexOf("wrk "))).replaceAll(" Copyright.*", "")).orElse("?");
+                    .map(l -> l.substring(Math.max(0, l.lastIndexOf("wrk "))).replaceAll(" Copyright.*", "")).orElse("?");
         }
     }
 
