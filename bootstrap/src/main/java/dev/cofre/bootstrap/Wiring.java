@@ -1,7 +1,6 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
-import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.RotateKeys;
@@ -35,13 +34,15 @@ public final class Wiring implements AutoCloseable {
     }
 
     public static Wiring open(Settings settings, Clock clock) {
-        var cipher = settings.configuredKeys()
-                .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
-                .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        return new Wiring(database, cipher, clock);
+        try {
+            return new Wiring(database, VaultKeys.agreedWith(database, settings), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Vault vault() {
@@ -59,6 +60,16 @@ public final class Wiring implements AutoCloseable {
 
     public RotateKeys rotateKeys() {
         return new RotateKeys(cipher, database.sealedPans(), clock);
+    }
+
+    /** The names of the keys the database expects (never their check values), for operators and tests. */
+    java.util.List<String> expectedKeyNames() {
+        return database.expectedKeys().recorded().byName().keySet().toJavaList();
+    }
+
+    /** After a completed rotation to {@code version}: the database stops expecting older keys. */
+    void retireKeysOlderThan(int version) {
+        VaultKeys.retireOlderThan(version, database.expectedKeys());
     }
 
     /** Whether the database answers: the readiness probe. */

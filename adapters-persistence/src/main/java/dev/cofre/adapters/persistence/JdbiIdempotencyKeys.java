@@ -7,7 +7,7 @@ import dev.cofre.domain.merchant.MerchantId;
 final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiIdempotencyKeys(Sessions sessions) {
         this.sessions = sessions;

@@ -23,7 +23,7 @@ final class JdbiMerchants implements Merchants {
     private static final String CREDENTIAL_COLUMNS = "id, client_id, client_secret_hash, just_click_key_hash";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiMerchants(Sessions sessions) {
         this.sessions = sessions;
@@ -98,7 +98,7 @@ final class JdbiMerchants implements Merchants {
         return sessions.read(h -> Option.ofOptional(
                 h.createQuery("SELECT " + CREDENTIAL_COLUMNS + " FROM merchants WHERE " + column + " = :value")
                         .bind("value", value)
-                        .map((rs, ctx) -> new MerchantCredentials(new MerchantId(Dialect.uuid(rs, "id")),
+                        .map((rs, ctx) -> new MerchantCredentials(new MerchantId(SqlDialect.uuid(rs, "id")),
                                 rs.getString("client_id"), new SecretHash(rs.getString("client_secret_hash")),
                                 new SecretHash(rs.getString("just_click_key_hash"))))
                         .findOne()));
@@ -109,7 +109,7 @@ final class JdbiMerchants implements Merchants {
         List<IpRange> allowed = ips.isEmpty() ? List.empty()
                 : List.of(ips.split(" ")).map(cidr -> IpRange.parse("allowed_ips", cidr)
                         .getOrElseThrow(e -> new IllegalStateException("stored IP range is invalid: " + e.message())));
-        return new Merchant(new MerchantId(Dialect.uuid(rs, "id")), rs.getString("name"),
+        return new Merchant(new MerchantId(SqlDialect.uuid(rs, "id")), rs.getString("name"),
                 Profile.valueOf(rs.getString("profile")), allowed,
                 new Merchant.Features(rs.getBoolean("pre_auth_enabled"), rs.getBoolean("cvv_less_recurrence")),
                 dialect.instant(rs, "created_at"));

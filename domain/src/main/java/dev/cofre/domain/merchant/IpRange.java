@@ -8,6 +8,23 @@ import java.net.InetAddress;
 /** An allow-listed network in CIDR form ({@code 203.0.113.0/24}, {@code ::1/128}, or one address). */
 public record IpRange(byte[] network, int prefixLength) {
 
+    /** Keeps a copy of its own, so a caller's array can never change the range afterwards. */
+    public IpRange {
+        network = network.clone();
+        if (network.length != 4 && network.length != 16) {
+            throw new IllegalArgumentException("an IP network has 4 or 16 bytes");
+        }
+        if (prefixLength < 0 || prefixLength > network.length * 8) {
+            throw new IllegalArgumentException("prefix length out of range");
+        }
+    }
+
+    /** A copy of the network's address bytes: the range itself cannot be changed through it. */
+    @Override
+    public byte[] network() {
+        return network.clone();
+    }
+
     public static Either<InvalidInput, IpRange> parse(String field, String cidr) {
         if (cidr == null || cidr.isBlank()) {
             return Either.left(InvalidInput.of(field, "is required"));
