@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 
 /** {@code cofre merchants ...}: the merchant commands. */
 @Command(name = "merchants", description = "Register, list and manage merchants.",
-        subcommands = {AddMerchantCommand.class, ListMerchantsCommand.class})
+        subcommands = {AddMerchantCommand.class, ListMerchantsCommand.class, RotateClientSecretCommand.class,
+                RotateMerchantKeyCommand.class, RevokeAccessTokensCommand.class, DisableMerchantCommand.class,
+                EnableMerchantCommand.class})
 final class MerchantsCommand {
 
     /** Prints a merchant's credentials in the clear: the one time the operator sees them. */

@@ -29,7 +29,7 @@ public final class Wiring implements AutoCloseable {
         var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
         this.vault = Vault.create(stores, cipher, clock, ids);
-        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
+        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(), database.auditTrail(),
                 database.transactions(), clock, ids);
     }
 

@@ -40,6 +40,13 @@ final class JdbiAccessTokens implements AccessTokens {
     }
 
     @Override
+    public int revokeAllOf(MerchantId merchant) {
+        return sessions.write(h -> h.createUpdate("DELETE FROM access_tokens WHERE merchant_id = :merchant")
+                .bind("merchant", dialect.uuid(merchant.value()))
+                .execute());
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         return sessions.write(h -> h.createUpdate("DELETE FROM access_tokens WHERE expires_at <= :now")
                 .bind("now", dialect.instant(now))

@@ -65,6 +65,38 @@ final class JdbiMerchants implements Merchants {
     }
 
     @Override
+    public Option<Merchant> findEnabled(MerchantId id) {
+        return sessions.read(h -> Option.ofOptional(
+                h.createQuery("SELECT " + MERCHANT_COLUMNS + " FROM merchants WHERE id = :id AND NOT disabled")
+                        .bind("id", dialect.uuid(id.value()))
+                        .map((rs, ctx) -> merchant(rs))
+                        .findOne()));
+    }
+
+    @Override
+    public boolean setDisabled(MerchantId id, boolean disabled) {
+        return update("disabled", disabled, id);
+    }
+
+    @Override
+    public boolean replaceClientSecret(MerchantId id, SecretHash clientSecret) {
+        return update("client_secret_hash", clientSecret.hex(), id);
+    }
+
+    @Override
+    public boolean replaceJustClickKey(MerchantId id, SecretHash justClickKey) {
+        return update("just_click_key_hash", justClickKey.hex(), id);
+    }
+
+    /** {@code column} is one of this class's constants, never input. */
+    private boolean update(String column, Object value, MerchantId id) {
+        return sessions.write(h -> h.createUpdate("UPDATE merchants SET " + column + " = :value WHERE id = :id")
+                .bind("value", value)
+                .bind("id", dialect.uuid(id.value()))
+                .execute()) == 1;
+    }
+
+    @Override
     public Option<MerchantCredentials> credentialsOf(MerchantId id) {
         return credentialsWhere("id", dialect.uuid(id.value()));
     }

@@ -58,6 +58,9 @@ public final class IssueAccessToken {
             return Either.left(new MerchantError.InvalidClient());
         }
         throttle.succeeded(clientId);
+        if (merchants.findEnabled(credentials.get().merchant()).isEmpty()) {
+            return Either.left(new MerchantError.InvalidClient()); // disabled: as if unknown
+        }
         return Either.right(issueFor(credentials.get()));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cofre.application.inmemory.InMemoryAccessTokens;
+import dev.cofre.application.inmemory.InMemoryAuditTrail;
 import dev.cofre.application.inmemory.InMemoryMerchants;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.SecureIds;
@@ -30,8 +31,9 @@ class MerchantAccountsTest {
     };
     private final InMemoryMerchants merchants = new InMemoryMerchants();
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens();
-    private final MerchantAccounts accounts = MerchantAccounts.create(merchants, tokens,
-            new dev.cofre.application.inmemory.InMemoryTransactions(merchants, tokens), clock, new SecureIds());
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final MerchantAccounts accounts = MerchantAccounts.create(merchants, tokens, audit,
+            new dev.cofre.application.inmemory.InMemoryTransactions(merchants, tokens, audit), clock, new SecureIds());
 
     private RegisterMerchant.Registered register(String name) {
         return accounts.register().register(new RegisterMerchant.Command(name, List.of("203.0.113.0/24"), true, true,
@@ -86,5 +88,57 @@ class MerchantAccountsTest {
         assertInstanceOf(MerchantError.TooManyFailures.class, throttled);
         now = now.plus(FailureThrottle.DEFAULT_WINDOW);
         assertTrue(accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).isRight());
+    }
+
+    @Test
+    void a_rotated_client_secret_replaces_the_old_one_and_revokes_the_tokens_bought_with_it() {
+        var r = register("Loja");
+        var bearer = accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).get().accessToken();
+        var rotated = accounts.operate().rotateClientSecret(r.merchant().id()).get();
+        assertEquals(1, rotated.accessTokensRevoked());
+        assertFalse(rotated.toString().contains(rotated.value()));
+        assertTrue(accounts.authenticate().byBearer(bearer).isEmpty());
+        assertInstanceOf(MerchantError.InvalidClient.class,
+                accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).getLeft());
+        assertTrue(accounts.issueAccessToken().issue(r.clientId(), rotated.value()).isRight());
+        assertEquals("merchant.rotate-client-secret", audit.of(r.merchant().id()).last().action());
+    }
+
+    @Test
+    void a_rotated_merchant_key_replaces_the_old_one() {
+        var r = register("Loja");
+        var rotated = accounts.operate().rotateMerchantKey(r.merchant().id()).get();
+        assertTrue(accounts.authenticate().byMerchantKey(r.merchantKey()).isEmpty());
+        assertEquals(r.merchant(), accounts.authenticate().byMerchantKey(rotated.value()).get());
+        assertEquals("merchant.rotate-merchant-key", audit.of(r.merchant().id()).last().action());
+    }
+
+    @Test
+    void a_disabled_merchant_cannot_authenticate_with_any_credential_until_enabled() {
+        var r = register("Loja");
+        var bearer = accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).get().accessToken();
+        assertTrue(accounts.operate().disable(r.merchant().id()));
+        assertTrue(accounts.authenticate().byBearer(bearer).isEmpty());
+        assertTrue(accounts.authenticate().byMerchantKey(r.merchantKey()).isEmpty());
+        assertInstanceOf(MerchantError.InvalidClient.class,
+                accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).getLeft());
+        assertTrue(accounts.operate().enable(r.merchant().id()));
+        assertEquals(r.merchant(), accounts.authenticate().byMerchantKey(r.merchantKey()).get());
+        assertTrue(accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).isRight());
+        assertEquals(List.of("merchant.disable", "merchant.enable"),
+                audit.of(r.merchant().id()).map(e -> e.action()).toJavaList());
+    }
+
+    @Test
+    void revoking_access_tokens_ends_every_token_of_that_merchant_only() {
+        var r = register("Loja");
+        var other = register("Outra");
+        var bearer = accounts.issueAccessToken().issue(r.clientId(), r.clientSecret()).get().accessToken();
+        var kept = accounts.issueAccessToken().issue(other.clientId(), other.clientSecret()).get().accessToken();
+        assertEquals(1, accounts.operate().revokeAccessTokens(r.merchant().id()).get());
+        assertTrue(accounts.authenticate().byBearer(bearer).isEmpty());
+        assertEquals(other.merchant(), accounts.authenticate().byBearer(kept).get());
+        assertTrue(accounts.operate().revokeAccessTokens(new dev.cofre.domain.merchant.MerchantId(
+                java.util.UUID.randomUUID())).isEmpty());
     }
 }
