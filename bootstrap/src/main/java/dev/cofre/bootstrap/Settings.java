@@ -1,5 +1,7 @@
 package dev.cofre.bootstrap;
 
+import dev.cofre.domain.merchant.IpRange;
+import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,7 @@ import java.util.Properties;
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
-                       Option<Boolean> allowDevelopmentKey) {
+                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -54,12 +56,13 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_ID")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_SECRET")),
                 Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
-                Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)));
+                Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
+                trustedProxies(values.get("COFRE_TRUSTED_PROXIES")));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -72,6 +75,20 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         } catch (NumberFormatException e) {
             throw new StartupFailure(name + " must be a whole number");
         }
+    }
+
+    private static TrustedProxies trustedProxies(String raw) {
+        if (raw == null) {
+            return TrustedProxies.NONE;
+        }
+        var ranges = io.vavr.collection.List.of(raw.split(",")).map(String::strip).filter(r -> !r.isEmpty())
+                .map(r -> IpRange.parse("COFRE_TRUSTED_PROXIES", r));
+        var invalid = ranges.filter(io.vavr.control.Either::isLeft);
+        if (!invalid.isEmpty()) {
+            throw new StartupFailure(invalid.head().getLeft().message()
+                    + " (a comma-separated list of addresses or CIDR ranges)");
+        }
+        return new TrustedProxies(ranges.map(io.vavr.control.Either::get));
     }
 
     private static boolean bool(String name, String raw) {

@@ -7,6 +7,7 @@ import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 
 /**
@@ -21,7 +22,7 @@ public final class Wiring implements AutoCloseable {
     private final MerchantAccounts accounts;
     private final Clock clock;
 
-    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock) {
+    private Wiring(Database database, AesGcmCardCipher cipher, TrustedProxies trustedProxies, Clock clock) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -29,8 +30,9 @@ public final class Wiring implements AutoCloseable {
         var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
         this.vault = Vault.create(stores, cipher, clock, ids);
-        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(), database.auditTrail(),
-                database.transactions(), clock, ids);
+        this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
+                database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
+                trustedProxies, clock, ids);
     }
 
     public static Wiring open(Settings settings, Clock clock) {
@@ -38,7 +40,7 @@ public final class Wiring implements AutoCloseable {
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
         try {
-            return new Wiring(database, VaultKeys.agreedWith(database, settings), clock);
+            return new Wiring(database, VaultKeys.agreedWith(database, settings), settings.trustedProxies(), clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;

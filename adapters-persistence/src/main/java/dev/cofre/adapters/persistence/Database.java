@@ -5,6 +5,7 @@ import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
@@ -39,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final JdbiAccessTokens accessTokens;
     private final JdbiIdempotencyKeys idempotencyKeys;
     private final JdbiExpectedKeys expectedKeys;
+    private final JdbiLoginFailures loginFailures;
 
     Database(String jdbcUrl, Sessions sessions) {
         this.jdbcUrl = jdbcUrl;
@@ -51,6 +53,7 @@ public final class Database implements AutoCloseable {
         this.accessTokens = new JdbiAccessTokens(sessions);
         this.idempotencyKeys = new JdbiIdempotencyKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
+        this.loginFailures = new JdbiLoginFailures(sessions);
     }
 
     /**
@@ -118,6 +121,11 @@ public final class Database implements AutoCloseable {
     /** The check values of the keys this database's sealed cards need. */
     public ExpectedKeys expectedKeys() {
         return expectedKeys;
+    }
+
+    /** Failed client authentications, shared by every server on this database. */
+    public LoginFailures loginFailures() {
+        return loginFailures;
     }
 
     /** Whether this is a PostgreSQL database, which several servers may share. */

@@ -4,6 +4,8 @@ import dev.cofre.domain.Ids;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.LoginFailures;
+import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.domain.merchant.Merchant;
 import dev.cofre.domain.merchant.Merchants;
 import io.vavr.collection.List;
@@ -13,12 +15,20 @@ import java.time.Clock;
 public record MerchantAccounts(RegisterMerchant register, IssueAccessToken issueAccessToken,
                                AuthenticateMerchant authenticate, OperateMerchant operate, Merchants merchants) {
 
-    public static MerchantAccounts create(Merchants merchants, AccessTokens accessTokens, AuditTrail auditTrail,
-                                          Transactions transactions, Clock clock, Ids ids) {
-        var throttle = new FailureThrottle(clock, FailureThrottle.DEFAULT_LIMIT, FailureThrottle.DEFAULT_WINDOW);
+    /** The ports the merchant use cases work on. */
+    public record Stores(Merchants merchants, AccessTokens accessTokens, LoginFailures loginFailures,
+                         AuditTrail auditTrail, Transactions transactions) {
+    }
+
+    public static MerchantAccounts create(Stores stores, TrustedProxies trustedProxies, Clock clock, Ids ids) {
+        var merchants = stores.merchants();
+        var accessTokens = stores.accessTokens();
+        var auditTrail = stores.auditTrail();
+        var transactions = stores.transactions();
+        var throttle = new FailureThrottle(stores.loginFailures(), clock, FailureThrottle.DEFAULT_WINDOW);
         return new MerchantAccounts(
                 new RegisterMerchant(merchants, transactions, clock, ids),
-                new IssueAccessToken(merchants, accessTokens, throttle, clock, ids),
+                new IssueAccessToken(merchants, accessTokens, throttle, trustedProxies, clock, ids),
                 new AuthenticateMerchant(merchants, accessTokens, clock),
                 new OperateMerchant(merchants, accessTokens, auditTrail, transactions, clock, ids),
                 merchants);
