@@ -11,9 +11,6 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
 import dev.cofre.adapters.crypto.KeyFile;
 import dev.cofre.application.merchant.RegisterMerchant;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,15 +36,8 @@ class KeySplitBrainTest {
     private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
     private static final String PAN = "4551870000000183";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run serve(Map<String, String> env) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = Cli.run(() -> Settings.from(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "serve");
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandLineRun serve(Map<String, String> env) {
+        return CommandLineRun.of(() -> Settings.from(env), "serve");
     }
 
     private static Map<String, String> env(Path dataDir, String dbUrl, String schema, String... more) {
@@ -65,7 +55,7 @@ class KeySplitBrainTest {
     }
 
     /** One clear line on stderr, no stack trace, a non-zero exit. */
-    private static void refused(Run run, String saying) {
+    private static void refused(CommandLineRun run, String saying) {
         assertEquals(StartupFailure.EXIT_CODE, run.exit(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains(saying), run.err());
@@ -153,10 +143,8 @@ class KeySplitBrainTest {
             Path before = copyOwnerOnly(dir.resolve("first").resolve("cofre.keys"),
                     dir.resolve("stale").resolve("cofre.keys"));
 
-            var out = new ByteArrayOutputStream();
-            int exit = Cli.run(cofre::settings, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "keys", "rotate");
-            assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+            var rotated = CommandLineRun.of(cofre::settings, "keys", "rotate");
+            assertEquals(0, rotated.exit(), rotated.err());
             assertEquals(PAN, readCard(cofre, m, key));
 
             var expected = cofre.wiring().expectedKeyNames();

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cofre.domain.audit.AuditEvent;
 import dev.cofre.domain.merchant.MerchantId;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -29,23 +25,10 @@ class MerchantCredentialControlsTest {
 
     private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(RunningCofre cofre, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = Cli.run(cofre::settings, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        var run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandLineRun cli(RunningCofre cofre, String... args) {
+        var run = CommandLineRun.of(cofre::settings, args);
         assertEquals(0, run.exit(), run.err());
         return run;
-    }
-
-    private static String field(String out, String label) {
-        var m = Pattern.compile(label + ":\\s+(\\S+)").matcher(out);
-        assertTrue(m.find(), label + " in " + out);
-        return m.group(1);
     }
 
     private static String bearer(RunningCofre cofre, String clientId, String secret) {
@@ -69,10 +52,10 @@ class MerchantCredentialControlsTest {
     /** {@code one} and {@code two} share a database; the commands run against {@code one}'s settings. */
     private static void controls(RunningCofre one, RunningCofre two) {
         var added = cli(one, "merchants", "add", "Vazada");
-        String clientId = field(added.out(), "client id");
-        String secret = field(added.out(), "client secret");
-        String merchantKey = field(added.out(), "MerchantKey");
-        var merchant = MerchantId.of(field(added.out(), "merchant id"));
+        String clientId = added.field("client id");
+        String secret = added.field("client secret");
+        String merchantKey = added.field("MerchantKey");
+        var merchant = MerchantId.of(added.field("merchant id"));
         String onOne = bearer(one, clientId, secret);
         String onTwo = bearer(two, clientId, secret);
         assertEquals(404, bearerStatus(two, onOne));
@@ -87,14 +70,14 @@ class MerchantCredentialControlsTest {
 
         // Rotate the client secret: the old one and the tokens it bought stop; the new one works.
         var rotated = cli(one, "merchants", "rotate-secret", merchant.toString());
-        String newSecret = field(rotated.out(), "client secret");
+        String newSecret = rotated.field("client secret");
         assertEquals(401, two.token(clientId, secret).status());
         assertEquals(401, bearerStatus(one, fresh));
         assertEquals(404, bearerStatus(one, bearer(two, clientId, newSecret)));
         assertFalse(cli(one, "merchants", "list").out().contains(newSecret), "never a secret in the list");
 
         // Rotate the MerchantKey: the old one stops on every server, the new one works.
-        String newKey = field(cli(one, "merchants", "rotate-merchant-key", "Vazada").out(), "MerchantKey");
+        String newKey = cli(one, "merchants", "rotate-merchant-key", "Vazada").field("MerchantKey");
         assertFalse(merchantKeyWorks(two, merchantKey));
         assertTrue(merchantKeyWorks(one, newKey));
 
@@ -138,11 +121,9 @@ class MerchantCredentialControlsTest {
     @Test
     void an_unknown_merchant_is_named_and_nothing_changes(@TempDir Path dir) {
         try (var one = new RunningCofre(dir, null, null, RunningCofre.SEED_TIME)) {
-            var err = new ByteArrayOutputStream();
-            int exit = Cli.run(one::settings, new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), "merchants", "disable", "Ninguém");
-            assertEquals(2, exit);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("No single merchant has id or name 'Ninguém'"));
+            var refused = CommandLineRun.of(one::settings, "merchants", "disable", "Ninguém");
+            assertEquals(2, refused.exit());
+            assertTrue(refused.err().contains("No single merchant has id or name 'Ninguém'"));
         }
     }
 }
