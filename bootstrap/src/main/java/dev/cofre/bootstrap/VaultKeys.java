@@ -38,8 +38,15 @@ final class VaultKeys {
         var before = expected.recorded();
         var mine = cipher.keyChecks();
         if (before.isEmpty() && expected.holdsSealedCards()) {
+            // A database from before key checks: the keys to record are the ones that open its cards.
+            var sample = database.sealedPans().wrappedBefore(Integer.MAX_VALUE, 1).headOption();
+            if (sample.exists(stored -> cipher.rewrap(stored.sealed()).isLeft())) {
+                throw new StartupFailure("the keys of " + source + " do not open the cards this database holds:"
+                        + " start this server with the key file the cards were sealed with (COFRE_KEY_FILE,"
+                        + " chmod 600) or with COFRE_KEYS");
+            }
             LOG.warn("This database holds sealed cards but recorded no key checks yet (it predates them):"
-                    + " recording the keys of {} as the ones every server must hold", source);
+                    + " recording the keys of {}, which open its cards, as the ones every server must hold", source);
         }
         expected.record(mine.toRecordOver(before));
         var disagreeing = mine.disagreeWith(expected.recorded());

@@ -192,4 +192,20 @@ class KeySplitBrainTest {
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-r-----"));
         refused(serve(env(dir, "jdbc:sqlite:" + dir.resolve("cofre.db"), null)), "chmod 600 " + keys);
     }
+
+    @Test
+    void a_database_from_before_key_checks_records_only_keys_that_open_its_cards(@TempDir Path dir) throws Exception {
+        String dbUrl = "jdbc:sqlite:" + dir.resolve("shared").resolve("cofre.db");
+        try (var cofre = new RunningCofre(dir.resolve("first"), dbUrl, null, RunningCofre.SEED_TIME)) {
+            saveCard(cofre, cofre.merchant("Loja", "127.0.0.1/32"));
+        }
+        try (var db = DriverManager.getConnection(dbUrl); var statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM expected_keys"); // as it was before V3
+        }
+        KeyFile.loadOrCreate(dir.resolve("second").resolve("cofre.keys"));
+        refused(serve(env(dir.resolve("second"), dbUrl, null)), "do not open the cards this database holds");
+        try (var cofre = new RunningCofre(dir.resolve("first"), dbUrl, null, RunningCofre.SEED_TIME)) {
+            assertEquals(java.util.List.of("fingerprint", "kek.1"), cofre.wiring().expectedKeyNames());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cofre.application.inmemory;
 
+import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.VaultStores;
 
 /** Every in-memory store behind one set of transactions: Cofre embedded with no database. */
@@ -12,10 +13,15 @@ public final class InMemoryStores {
     public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
     public final InMemoryMerchants merchants = new InMemoryMerchants();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
+    public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens);
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures);
 
     public VaultStores vault() {
         return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
+    }
+
+    public MerchantAccounts.Stores merchantAccounts() {
+        return new MerchantAccounts.Stores(merchants, accessTokens, loginFailures, audit, transactions);
     }
 }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cofre.application.inmemory.InMemoryAccessTokens;
 import dev.cofre.application.inmemory.InMemoryAuditTrail;
-import dev.cofre.application.inmemory.InMemoryLoginFailures;
+import dev.cofre.application.inmemory.InMemoryStores;
 import dev.cofre.domain.merchant.IpRange;
 import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.application.inmemory.InMemoryMerchants;
@@ -32,13 +31,11 @@ class MerchantAccountsTest {
         @Override public Clock withZone(java.time.ZoneId zone) { return this; }
         @Override public Instant instant() { return now; }
     };
-    private final InMemoryMerchants merchants = new InMemoryMerchants();
-    private final InMemoryAccessTokens tokens = new InMemoryAccessTokens();
-    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
-    private final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
-    private final MerchantAccounts accounts = MerchantAccounts.create(new MerchantAccounts.Stores(merchants, tokens,
-            loginFailures, audit, new dev.cofre.application.inmemory.InMemoryTransactions(merchants, tokens, audit,
-            loginFailures)), new TrustedProxies(io.vavr.collection.List.of(IpRange.parse("proxy", "10.0.0.1").get())),
+    private final InMemoryStores stores = new InMemoryStores();
+    private final InMemoryMerchants merchants = stores.merchants;
+    private final InMemoryAuditTrail audit = stores.audit;
+    private final MerchantAccounts accounts = MerchantAccounts.create(stores.merchantAccounts(),
+            new TrustedProxies(io.vavr.collection.List.of(IpRange.parse("proxy", "10.0.0.1").get())),
             clock, new SecureIds());
 
     private RegisterMerchant.Registered register(String name) {
