@@ -1,5 +1,6 @@
 package dev.cofre.application.inmemory;
 
+import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.VaultStores;
 
@@ -14,8 +15,11 @@ public final class InMemoryStores {
     public final InMemoryMerchants merchants = new InMemoryMerchants();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
     public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
+    public final InMemoryCharges charges = new InMemoryCharges();
+    public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
+    public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures);
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges);
 
     public VaultStores vault() {
         return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
@@ -23,5 +27,9 @@ public final class InMemoryStores {
 
     public MerchantAccounts.Stores merchantAccounts() {
         return new MerchantAccounts.Stores(merchants, accessTokens, loginFailures, audit, transactions);
+    }
+
+    public ChargeStores charging() {
+        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, transactions);
     }
 }
