@@ -66,7 +66,7 @@ public final class HttpBench {
         this.out = out;
         this.quick = options.containsKey("quick");
         this.rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
-        this.duration = Double.parseDouble(options.getOrDefault("duration", quick ? "2" : "10"));
+        this.duration = Double.parseDouble(options.getOrDefault("duration", quick ? "1" : "10"));
         this.prime = Double.parseDouble(options.getOrDefault("prime", quick ? "1" : "5"));
         this.connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         this.jar = Path.of(options.getOrDefault("cofre-jar", "bootstrap/target/cofre.jar"));
@@ -341,7 +341,7 @@ public final class HttpBench {
             // Unloaded latency: 4 connections, so the p50 is the lookup, not a queue.
             Tools.wrk("prime", few.baseUrl + "/", work.resolve("alias-small.lua"), 4, prime);
             Tools.wrk("prime", many.baseUrl + "/", work.resolve("alias-large.lua"), 4, prime);
-            for (int round = 1; round <= Math.max(2, rounds); round++) {
+            for (int round = 1; round <= (quick ? 1 : Math.max(2, rounds)); round++) {
                 for (var s : List.of(few, many)) {
                     String name = (s == few ? small : large) + " tokens";
                     Run run = Tools.wrk(name, s.baseUrl + "/", work.resolve(s == few ? "alias-small.lua" : "alias-large.lua"),
@@ -376,7 +376,8 @@ public final class HttpBench {
         times = quick ? 1 : 3;
         for (int i = 0; i < times; i++) {
             String schema = "bench_start_" + UUID.randomUUID().toString().substring(0, 8);
-            var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", schema);
+            // A throwaway schema: let the first start create a development key file.
+            var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", schema, "COFRE_ALLOW_DEVELOPMENT_KEY", "true");
             try {
                 try (var s = Servers.cofre("startup-pg-" + i, jar, work, work.resolve("startup-pg-" + i), HEAP, List.of(), env)) {
                     startups.computeIfAbsent("PostgreSQL, new schema", k -> new ArrayList<>()).add(s.readyMillis);
@@ -411,8 +412,9 @@ public final class HttpBench {
             Tools.exec(pg.pgbench("-i", "-q", "-s", quick ? "1" : "10"), pgEnv, 300);
             Path insert = work.resolve("pgbench-insert.sql");
             Files.writeString(insert, "INSERT INTO bench_rows (id, data) VALUES (gen_random_uuid(), decode(repeat('ab', 120), 'hex'));\n");
+            // Both servers share one key file, as the README requires; the first start creates it (development key).
             var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", cofreSchema,
-                    "COFRE_KEY_FILE", work.resolve("pg-shared.keys").toString());
+                    "COFRE_KEY_FILE", work.resolve("pg-shared.keys").toString(), "COFRE_ALLOW_DEVELOPMENT_KEY", "true");
             try (var a = Servers.cofre("pg-a", jar, work, work.resolve("pg-a"), HEAP, List.of(), env);
                  var b = Servers.cofre("pg-b", jar, work, work.resolve("pg-b"), HEAP, List.of(), env)) {
                 if (quick) {
