@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ReconcileLeases;
+import dev.cofre.domain.charge.SpentCryptograms;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.token.KeyRecoveries;
@@ -54,6 +57,9 @@ public final class Database implements AutoCloseable {
     private final JdbiMerchants merchants;
     private final JdbiAccessTokens accessTokens;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiCharges charges;
+    private final JdbiSpentCryptograms spentCryptograms;
+    private final JdbiReconcileLeases reconcileLeases;
 
     private Database(String jdbcUrl, Option<String> schema, Sessions sessions) {
         this.jdbcUrl = jdbcUrl;
@@ -66,6 +72,9 @@ public final class Database implements AutoCloseable {
         this.merchants = new JdbiMerchants(sessions);
         this.accessTokens = new JdbiAccessTokens(sessions);
         this.idempotencyKeys = new JdbiIdempotencyKeys(sessions);
+        this.charges = new JdbiCharges(sessions);
+        this.spentCryptograms = new JdbiSpentCryptograms(sessions);
+        this.reconcileLeases = new JdbiReconcileLeases(sessions);
     }
 
     /**
@@ -231,6 +240,20 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    /** Charges with their orders and transactions. */
+    public Charges charges() {
+        return charges;
+    }
+
+    public SpentCryptograms spentCryptograms() {
+        return spentCryptograms;
+    }
+
+    /** Who is reconciling which transaction, shared by every server on this database. */
+    public ReconcileLeases reconcileLeases() {
+        return reconcileLeases;
     }
 
     /** The one way to make several store calls atomic. Store calls inside it join its transaction. */

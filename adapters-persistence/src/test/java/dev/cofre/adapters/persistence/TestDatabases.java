@@ -1,6 +1,9 @@
 package dev.cofre.adapters.persistence;
 
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.contract.ChargeContractStores;
 import dev.cofre.application.contract.Stores;
+import dev.cofre.application.inmemory.InMemoryCardTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,6 +80,30 @@ final class TestDatabases {
         String schema = randomSchema();
         var db = Database.open(postgresUrl(), schema);
         return storesOf(db, () -> {
+            db.close();
+            dropSchema(schema);
+        });
+    }
+
+    /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
+    static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
+        var charging = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+        return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
+    }
+
+    static ChargeContractStores sqliteChargeStores() {
+        var db = sqlite();
+        return chargeStoresOf(db, () -> {
+            db.close();
+            deleteSqlite(db);
+        });
+    }
+
+    static ChargeContractStores postgresChargeStores() {
+        String schema = randomSchema();
+        var db = Database.open(postgresUrl(), schema);
+        return chargeStoresOf(db, () -> {
             db.close();
             dropSchema(schema);
         });
