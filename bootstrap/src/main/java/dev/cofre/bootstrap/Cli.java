@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 /** The operator commands of the jar; with no command it serves. */
 @Command(name = "cofre", mixinStandardHelpOptions = true, version = "Cofre 0.1.0",
         description = "A self-hosted card vault. With no command: serve.",
-        subcommands = {Cli.Serve.class, Cli.Merchants.class, Cli.JustClick.class, Cli.Keys.class})
+        subcommands = {Cli.Serve.class, Cli.Merchants.class, Cli.JustClick.class, Cli.Keys.class, Cli.Charges.class})
 final class Cli extends OperatorCommand implements Callable<Integer> {
 
     @Override
@@ -191,6 +191,26 @@ final class Cli extends OperatorCommand implements Callable<Integer> {
                             + r.rewrapped() + " re-wrapped, " + r.skipped() + " skipped, " + r.unreadable()
                             + " unreadable, in " + r.took().toMillis() + " ms");
                     return r.ending() == RotateKeys.Ending.DONE && r.unreadable() == 0 ? 0 : 1;
+                }
+            }
+        }
+    }
+
+    @Command(name = "charges", description = "Charge operations.", subcommands = Charges.Reconcile.class)
+    static final class Charges {
+
+        @Command(name = "reconcile", description = "Ask the acquirer now about every charge transaction left in"
+                + " doubt (with_error, waiting_*, error_on_*) and print what became of each. Servers running on the"
+                + " same database may reconcile at the same time: a transaction one of them is asking about is"
+                + " left to it.")
+        static final class Reconcile extends OperatorCommand implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                try (var wiring = Wiring.open(settings.get(), Clock.systemUTC())) {
+                    var report = BackgroundReconciler.runAndLog(wiring.charging().reconcile());
+                    report.resolutions().forEach(r -> out.println("  " + r));
+                    out.println("Reconciled: " + report.summary());
+                    return 0;
                 }
             }
         }

@@ -17,7 +17,8 @@ import java.util.Properties;
  */
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
-                       Option<String> sandboxClientSecret, Duration shutdownGrace) {
+                       Option<String> sandboxClientSecret, Duration shutdownGrace,
+                       ChargeSettings charges) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -52,12 +53,13 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 Option.of(values.get("COFRE_KEYS")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_ID")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_SECRET")),
-                Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)));
+                Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
+                ChargeSettings.from(values));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace);
+                sandboxClientSecret, shutdownGrace, charges);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -70,6 +72,22 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number", e);
         }
+    }
+
+    static int positive(Map<String, String> values, String name, int fallback) {
+        int value = integer(values, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return value;
+    }
+
+    static int atLeastZero(Map<String, String> values, String name, int fallback) {
+        int value = integer(values, name, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return value;
     }
 
     private static Map<String, String> load(Path file) {

@@ -1,18 +1,25 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
+import dev.cofre.adapters.crypto.HmacCryptogramHasher;
 import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
+import dev.cofre.application.charge.AcquirerWithDeadline;
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.charge.Charging;
+import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.charge.Acquirer;
+import dev.cofre.domain.charge.CryptogramHasher;
 import java.time.Clock;
 
 /**
  * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
- * file, and the use cases over them. The server and every operator command start from here.
+ * file, the acquirer from {@code COFRE_ACQUIRER}, and the use cases over them. The server and every operator command start from here.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -20,9 +27,12 @@ public final class Wiring implements AutoCloseable {
     private final AesGcmCardCipher cipher;
     private final Vault vault;
     private final MerchantAccounts accounts;
+    private final AcquirerWithDeadline acquirer;
+    private final Charging charging;
     private final Clock clock;
 
-    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock) {
+    private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
+                   ChargeSettings chargeSettings, Clock clock) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -32,16 +42,31 @@ public final class Wiring implements AutoCloseable {
         this.vault = Vault.create(stores, cipher, clock, ids);
         this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
                 database.transactions(), clock, ids);
+        this.acquirer = new AcquirerWithDeadline(acquirer, chargeSettings.acquirerDeadline());
+        // Card tokens stay in this process's memory until they are persisted with customers.
+        var chargeStores = new ChargeStores(database.charges(), database.tokens(), new InMemoryCardTokens(),
+                database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
+                database.transactions());
+        this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
+                chargeSettings.reconcileGrace());
     }
 
     public static Wiring open(Settings settings, Clock clock) {
+        return open(settings, clock, Acquirers.of(settings.charges().acquirer(), settings.dataDir()));
+    }
+
+    /** As {@link #open(Settings, Clock)}, charging through {@code acquirer} (tests give one they can steer). */
+    static Wiring open(Settings settings, Clock clock, Acquirer acquirer) {
         var cipher = settings.configuredKeys()
                 .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
                 .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        return new Wiring(database, cipher, clock);
+        CryptogramHasher hasher = settings.configuredKeys()
+                .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
+                .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
+        return new Wiring(database, cipher, hasher, acquirer, settings.charges(), clock);
     }
 
     public Vault vault() {
@@ -50,6 +75,11 @@ public final class Wiring implements AutoCloseable {
 
     public MerchantAccounts accounts() {
         return accounts;
+    }
+
+    /** The charge engine over the database and the configured acquirer. */
+    public Charging charging() {
+        return charging;
     }
 
     /** The audit trail, for operators and tests. */
@@ -73,6 +103,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        acquirer.close();
         database.close();
     }
 }

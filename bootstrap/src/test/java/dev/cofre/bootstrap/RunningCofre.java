@@ -33,11 +33,18 @@ final class RunningCofre implements AutoCloseable {
     final String dbUrl;
     final String schema;
     final MutableClock clock;
+    private final Map<String, String> extraSettings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Wiring wiring;
     private Server server;
 
     RunningCofre(Path dataDir, String dbUrl, String schema, Instant start) {
+        this(dataDir, dbUrl, schema, start, Map.of());
+    }
+
+    /** With settings of its own on top of the test defaults ({@code COFRE_RECONCILE_INTERVAL_SECONDS}, ...). */
+    RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> extraSettings) {
+        this.extraSettings = Map.copyOf(extraSettings);
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.schema = schema;
@@ -53,6 +60,7 @@ final class RunningCofre implements AutoCloseable {
             env.put("COFRE_DB_URL", dbUrl);
             env.put("COFRE_DB_SCHEMA", schema);
         }
+        env.putAll(extraSettings);
         return Settings.from(env);
     }
 
