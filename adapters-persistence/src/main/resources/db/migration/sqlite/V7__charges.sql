@@ -95,3 +95,10 @@ CREATE TABLE reconcile_leases (
     holder         TEXT        NOT NULL,
     expires_at     BIGINT      NOT NULL
 );
+
+-- The orders API's secret keys (sk_...), by SHA-256 digest; the key itself is shown once.
+CREATE TABLE secret_keys (
+    key_hash    TEXT   NOT NULL PRIMARY KEY,
+    merchant_id TEXT   NOT NULL REFERENCES merchants (id),
+    created_at  BIGINT NOT NULL
+);

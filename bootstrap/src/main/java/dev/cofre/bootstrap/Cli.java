@@ -66,13 +66,18 @@ final class Cli extends OperatorCommand implements Callable<Integer> {
         out.println("  MerchantKey:   " + r.merchantKey());
     }
 
+    /** The orders API's secret key (Basic authentication under /core/v5), shown once. */
+    static void printSecretKey(PrintStream out, String secretKey) {
+        out.println("  secret key:    " + secretKey);
+    }
+
     @Command(name = "serve", description = "Serve the HTTP API (the default).")
     static final class Serve extends OperatorCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             var config = settings.get();
             var wiring = Wiring.open(config, Clock.systemUTC());
-            Sandbox.ensure(wiring.accounts(), config, out);
+            Sandbox.ensure(wiring, config, out);
             var server = Server.start(wiring, config);
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -106,8 +111,9 @@ final class Cli extends OperatorCommand implements Callable<Integer> {
                                 err.println("Not registered: " + e.message());
                                 return 2;
                             }, r -> {
-                                out.println("Registered (the secret and MerchantKey are shown only now):");
+                                out.println("Registered (the secrets are shown only now):");
                                 printCredentials(out, r);
+                                printSecretKey(out, wiring.secretKeys().issue(r.merchant().id()));
                                 return 0;
                             });
                 }

@@ -9,6 +9,7 @@ import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.charge.Charging;
 import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
@@ -29,6 +30,7 @@ public final class Wiring implements AutoCloseable {
     private final MerchantAccounts accounts;
     private final AcquirerWithDeadline acquirer;
     private final Charging charging;
+    private final SecretKeyAccess secretKeys;
     private final Clock clock;
 
     private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
@@ -47,6 +49,7 @@ public final class Wiring implements AutoCloseable {
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), new InMemoryCardTokens(),
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions());
+        this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 chargeSettings.reconcileGrace());
     }
@@ -75,6 +78,11 @@ public final class Wiring implements AutoCloseable {
 
     public MerchantAccounts accounts() {
         return accounts;
+    }
+
+    /** The orders API's secret keys: issued by merchants add, recognised by the orders dialect. */
+    public SecretKeyAccess secretKeys() {
+        return secretKeys;
     }
 
     /** The charge engine over the database and the configured acquirer. */

@@ -10,6 +10,7 @@ import dev.cofre.domain.charge.ReconcileLeases;
 import dev.cofre.domain.charge.SpentCryptograms;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
 import dev.cofre.domain.token.SealedPans;
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
     private final JdbiCharges charges;
     private final JdbiSpentCryptograms spentCryptograms;
     private final JdbiReconcileLeases reconcileLeases;
+    private final JdbiSecretKeys secretKeys;
 
     private Database(String jdbcUrl, Option<String> schema, Sessions sessions) {
         this.jdbcUrl = jdbcUrl;
@@ -75,6 +77,7 @@ public final class Database implements AutoCloseable {
         this.charges = new JdbiCharges(sessions);
         this.spentCryptograms = new JdbiSpentCryptograms(sessions);
         this.reconcileLeases = new JdbiReconcileLeases(sessions);
+        this.secretKeys = new JdbiSecretKeys(sessions);
     }
 
     /**
@@ -254,6 +257,11 @@ public final class Database implements AutoCloseable {
     /** Who is reconciling which transaction, shared by every server on this database. */
     public ReconcileLeases reconcileLeases() {
         return reconcileLeases;
+    }
+
+    /** The orders API's secret keys (sk_...), by digest. */
+    public SecretKeys secretKeys() {
+        return secretKeys;
     }
 
     /** The one way to make several store calls atomic. Store calls inside it join its transaction. */

@@ -134,6 +134,17 @@ final class JdbiCharges implements Charges {
     }
 
     @Override
+    public Option<Charge> findByOrder(MerchantId merchant, OrderId order) {
+        return sessions.read(h -> Option.ofOptional(h.createQuery("SELECT " + CHARGE_COLUMNS
+                                + " FROM charges c JOIN orders o ON o.id = c.order_id"
+                                + " WHERE c.order_id = :order_id AND c.merchant_id = :merchant")
+                        .bind("order_id", order.value())
+                        .bind("merchant", dialect.uuid(merchant.value()))
+                        .map((rs, ctx) -> charge(h, rs))
+                        .findFirst()));
+    }
+
+    @Override
     public Either<ChargeError, Charge> update(Charge changed) {
         return sessions.write(h -> {
             int updated = h.createUpdate("UPDATE charges SET version = :version, in_doubt = :in_doubt"

@@ -5,6 +5,7 @@ import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeError;
 import dev.cofre.domain.charge.ChargeId;
 import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.OrderId;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.control.Either;
 
@@ -22,5 +23,13 @@ public final class GetCharge {
             return Either.left(new ChargeError.ChargeNotFound());
         }
         return charges.find(merchant, new ChargeId(chargeId)).toEither(ChargeError.ChargeNotFound::new);
+    }
+
+    /** The charge of one of the merchant's orders, by the order's id. */
+    public Either<DomainError, Charge> byOrder(MerchantId merchant, String orderId) {
+        if (orderId == null || !orderId.startsWith("or_")) {
+            return Either.left(new ChargeError.ChargeNotFound());
+        }
+        return charges.findByOrder(merchant, new OrderId(orderId)).toEither(ChargeError.ChargeNotFound::new);
     }
 }

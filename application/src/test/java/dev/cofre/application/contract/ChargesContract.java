@@ -165,6 +165,8 @@ public abstract class ChargesContract {
         Charge charge = authorize(card("4000000000000010"), null);
 
         assertTrue(stores.charging().charges().find(other.id(), charge.id()).isEmpty());
+        assertTrue(stores.charging().charges().findByOrder(other.id(), charge.order().id()).isEmpty());
+        assertEquals(charge, stores.charging().charges().findByOrder(merchant.id(), charge.order().id()).get());
         assertInstanceOf(ChargeError.class, charging.capture().capture(other.id(),
                 new CaptureCharge.Command(charge.id().value(), null, "k")).getLeft());
     }
