@@ -25,8 +25,8 @@ final class Sandbox {
         var registered = accounts.register().register(command)
                 .getOrElseThrow(e -> new IllegalStateException("cannot create the sandbox merchant: " + e.message()));
         out.println("Created the sandbox merchant (shown once, keep it):");
-        Cli.printCredentials(out, registered);
-        Cli.printSecretKey(out, wiring.secretKeys().issue(registered.merchant().id()));
+        MerchantsCommand.printCredentials(out, registered);
+        MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(registered.merchant().id()));
         return Option.some(registered);
     }
 }

@@ -16,6 +16,7 @@ import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.charge.Acquirer;
 import dev.cofre.domain.charge.CryptogramHasher;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 
 /**
@@ -34,7 +35,7 @@ public final class Wiring implements AutoCloseable {
     private final Clock clock;
 
     private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
-                   ChargeSettings chargeSettings, Clock clock) {
+                   Settings settings, Clock clock) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -42,16 +43,17 @@ public final class Wiring implements AutoCloseable {
         var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
         this.vault = Vault.create(stores, cipher, clock, ids);
-        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
-                database.transactions(), clock, ids);
-        this.acquirer = new AcquirerWithDeadline(acquirer, chargeSettings.acquirerDeadline());
+        this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
+                database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
+                settings.trustedProxies(), clock, ids);
+        this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
         // Card tokens stay in this process's memory until they are persisted with customers.
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), new InMemoryCardTokens(),
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions());
         this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
-                chargeSettings.reconcileGrace());
+                settings.charges().reconcileGrace());
     }
 
     public static Wiring open(Settings settings, Clock clock) {
@@ -60,16 +62,20 @@ public final class Wiring implements AutoCloseable {
 
     /** As {@link #open(Settings, Clock)}, charging through {@code acquirer} (tests give one they can steer). */
     static Wiring open(Settings settings, Clock clock, Acquirer acquirer) {
-        var cipher = settings.configuredKeys()
-                .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
-                .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        CryptogramHasher hasher = settings.configuredKeys()
-                .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
-                .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
-        return new Wiring(database, cipher, hasher, acquirer, settings.charges(), clock);
+        try {
+            var cipher = VaultKeys.agreedWith(database, settings);
+            // the same keys the cipher agreed on: the fingerprint key derives the cryptogram digests' key
+            CryptogramHasher hasher = settings.configuredKeys()
+                    .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
+                    .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
+            return new Wiring(database, cipher, hasher, acquirer, settings, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Vault vault() {
@@ -97,6 +103,16 @@ public final class Wiring implements AutoCloseable {
 
     public RotateKeys rotateKeys() {
         return new RotateKeys(cipher, database.sealedPans(), clock);
+    }
+
+    /** The names of the keys the database expects (never their check values), for operators and tests. */
+    java.util.List<String> expectedKeyNames() {
+        return database.expectedKeys().recorded().byName().keySet().toJavaList();
+    }
+
+    /** After a completed rotation to {@code version}: the database stops expecting older keys. */
+    void retireKeysOlderThan(int version) {
+        VaultKeys.retireOlderThan(version, database.expectedKeys());
     }
 
     /** Whether the database answers: the readiness probe. */

@@ -33,8 +33,8 @@ final class RunningCofre implements AutoCloseable {
     final String dbUrl;
     final String schema;
     final MutableClock clock;
-    private final Map<String, String> extraSettings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> moreSettings;
     private Wiring wiring;
     private Server server;
 
@@ -42,9 +42,9 @@ final class RunningCofre implements AutoCloseable {
         this(dataDir, dbUrl, schema, start, Map.of());
     }
 
-    /** With settings of its own on top of the test defaults ({@code COFRE_RECONCILE_INTERVAL_SECONDS}, ...). */
-    RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> extraSettings) {
-        this.extraSettings = Map.copyOf(extraSettings);
+    /** {@code moreSettings}: further COFRE_* settings, e.g. a key file of its own. */
+    RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> moreSettings) {
+        this.moreSettings = moreSettings;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.schema = schema;
@@ -59,8 +59,9 @@ final class RunningCofre implements AutoCloseable {
         if (dbUrl != null) {
             env.put("COFRE_DB_URL", dbUrl);
             env.put("COFRE_DB_SCHEMA", schema);
+            env.put("COFRE_ALLOW_DEVELOPMENT_KEY", "true"); // a schema of its own per test
         }
-        env.putAll(extraSettings);
+        env.putAll(moreSettings);
         return Settings.from(env);
     }
 

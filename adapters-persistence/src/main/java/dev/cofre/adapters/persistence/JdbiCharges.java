@@ -61,7 +61,7 @@ final class JdbiCharges implements Charges {
             + " o.amount AS order_amount, o.created_at AS order_created_at";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiCharges(Sessions sessions) {
         this.sessions = sessions;
@@ -167,7 +167,7 @@ final class JdbiCharges implements Charges {
     public List<Charge> inDoubt() {
         return sessions.read(h -> List.ofAll(h.createQuery("SELECT merchant_id, id FROM charges WHERE in_doubt = :yes")
                         .bind("yes", true)
-                        .map((rs, ctx) -> Tuple.of(new MerchantId(Dialect.uuid(rs, "merchant_id")),
+                        .map((rs, ctx) -> Tuple.of(new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
                                 new ChargeId(rs.getString("id"))))
                         .list())
                 .flatMap(key -> find(key._1, key._2)));
@@ -253,14 +253,14 @@ final class JdbiCharges implements Charges {
         if (card.vaulted().isDefined()) {
             statement.bind("card_vaulted", dialect.uuid(card.vaulted().get().value()));
         } else {
-            statement.bindNull("card_vaulted", dialect == Dialect.POSTGRESQL ? Types.OTHER : Types.VARCHAR);
+            statement.bindNull("card_vaulted", dialect == SqlDialect.POSTGRESQL ? Types.OTHER : Types.VARCHAR);
         }
     }
 
     /** Reads the charge row's columns, then its items, metadata and transactions. */
     private Charge charge(Handle h, ResultSet rs) throws SQLException {
         var id = new ChargeId(rs.getString("id"));
-        var merchant = new MerchantId(Dialect.uuid(rs, "merchant_id"));
+        var merchant = new MerchantId(SqlDialect.uuid(rs, "merchant_id"));
         var orderId = new OrderId(rs.getString("order_id"));
         long orderAmount = rs.getLong("order_amount");
         var orderCreatedAt = dialect.instant(rs, "order_created_at");
@@ -280,7 +280,7 @@ final class JdbiCharges implements Charges {
                         Brand.valueOf(rs.getString("card_brand"))),
                 new CardHolder(rs.getString("card_holder")),
                 CardExpiry.of(rs.getInt("card_expiry_year"), rs.getInt("card_expiry_month")),
-                Option.of(Dialect.uuid(rs, "card_vaulted")).map(TokenReference::new));
+                Option.of(SqlDialect.uuid(rs, "card_vaulted")).map(TokenReference::new));
         var createdAt = dialect.instant(rs, "created_at");
         long version = rs.getLong("version");
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 final class JdbiReconcileLeases implements ReconcileLeases {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiReconcileLeases(Sessions sessions) {
         this.sessions = sessions;

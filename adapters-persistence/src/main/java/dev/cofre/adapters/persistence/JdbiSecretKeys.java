@@ -10,7 +10,7 @@ import java.time.Instant;
 final class JdbiSecretKeys implements SecretKeys {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiSecretKeys(Sessions sessions) {
         this.sessions = sessions;
@@ -32,7 +32,7 @@ final class JdbiSecretKeys implements SecretKeys {
         return sessions.read(h -> Option.ofOptional(h.createQuery("SELECT merchant_id FROM secret_keys"
                         + " WHERE key_hash = :key_hash")
                 .bind("key_hash", key.hex())
-                .map((rs, ctx) -> new MerchantId(Dialect.uuid(rs, "merchant_id")))
+                .map((rs, ctx) -> new MerchantId(SqlDialect.uuid(rs, "merchant_id")))
                 .findOne()));
     }
 }

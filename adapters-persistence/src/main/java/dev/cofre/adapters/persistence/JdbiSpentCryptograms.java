@@ -8,7 +8,7 @@ import java.time.Instant;
 final class JdbiSpentCryptograms implements SpentCryptograms {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiSpentCryptograms(Sessions sessions) {
         this.sessions = sessions;

@@ -87,4 +87,16 @@ class SqliteStoresTest {
             return TestDatabases.sqliteChargeStores();
         }
     }
+
+    @Nested
+    class LoginFailures extends dev.cofre.application.contract.LoginFailuresContract {
+        @Override
+        protected Opened open() {
+            var db = TestDatabases.sqlite();
+            return new Opened(db.loginFailures(), () -> {
+                db.close();
+                TestDatabases.deleteSqlite(db);
+            });
+        }
+    }
 }

@@ -94,4 +94,12 @@ class InMemoryStoresTest {
             return new ChargeContractStores(s.charging(), s.reconcileLeases, s.merchants, () -> { });
         }
     }
+
+    @Nested
+    class LoginFailures extends dev.cofre.application.contract.LoginFailuresContract {
+        @Override
+        protected Opened open() {
+            return new Opened(new InMemoryLoginFailures(), () -> { });
+        }
+    }
 }

@@ -37,7 +37,7 @@ public final class SecurityCode {
      * {@link #parse}. Never echoes the value.
      */
     public static Either<InvalidInput, SecurityCode> parseForCharge(String field, String raw, Brand brand) {
-        if (brand.securityCodeLength() == 4 || raw == null || raw.length() != 4) {
+        if (brand.securityCodeLength() == 4) {
             return parse(field, raw, brand);
         }
         return checkShape(field, raw).map(ok -> new SecurityCode(raw));
