@@ -29,7 +29,7 @@ final class OrderRequest {
         var r = new Reader();
         if (body == null || !body.isObject()) {
             r.error("order", "must be a JSON object");
-            return new Parsed(null, r.errors);
+            return new Parsed(new AuthorizeCharge.Command(idempotencyKey, List.of(), null, null), r.errors);
         }
         List<AuthorizeCharge.Item> items = new ArrayList<>();
         JsonNode rawItems = body.get("items");
@@ -65,12 +65,13 @@ final class OrderRequest {
                 }
             }
         }
-        if (!r.errors.isEmpty()) {
-            return new Parsed(null, r.errors);
-        }
         return new Parsed(new AuthorizeCharge.Command(idempotencyKey, items, card, options), r.errors);
     }
 
+    /**
+     * The command as read (a field of the wrong type is absent from it) and the problems of the
+     * request's shape by field path; the command is sent only when there are none.
+     */
     record Parsed(AuthorizeCharge.Command command, Map<String, List<String>> errors) {
     }
 

@@ -90,11 +90,31 @@ public final class OrdersDialect implements Dialect {
 
     private Void createOrder(Context ctx, Merchant merchant, JsonNode body) {
         var parsed = OrderRequest.parse(body, key(ctx));
-        if (parsed.command() == null) {
-            invalid(ctx, parsed.errors());
+        if (!parsed.errors().isEmpty()) {
+            invalid(ctx, withDomainErrors(merchant, parsed));
             return null;
         }
         return answer(ctx, 200, charging.authorize().authorize(merchant, parsed.command()), OrderResponses::order);
+    }
+
+    /**
+     * The shape problems, and every other invalid field the engine finds in what could be read: a
+     * field of the wrong type (absent from the command, so "required" to the engine) is named once.
+     */
+    private Map<String, java.util.List<String>> withDomainErrors(Merchant merchant, OrderRequest.Parsed parsed) {
+        var all = new LinkedHashMap<String, java.util.List<String>>(parsed.errors());
+        if (parsed.errors().containsKey("order")) {
+            return all;
+        }
+        charging.authorize().check(merchant, parsed.command()).forEach(invalid -> invalid.errors().forEach(e -> {
+            String path = wirePath(e.field());
+            boolean covered = all.keySet().stream().anyMatch(f -> f.equals(path) || path.startsWith(f + ".")
+                    || path.startsWith(f + "[") || f.startsWith(path + ".") || f.startsWith(path + "["));
+            if (!covered) {
+                all.computeIfAbsent(path, f -> new ArrayList<>()).add(e.reason());
+            }
+        }));
+        return all;
     }
 
     /** A void while the charge awaits capture, a refund once it is paid. */
