@@ -481,6 +481,18 @@ abstract class OrdersServerContract {
         assertNotEquals(null, created.json().get("id"));
     }
 
+    @Test
+    void unknown_paths_answer_in_the_vendors_format_and_the_openapi_document_lists_the_routes() {
+        Reply unknown = call("GET", "/customers/cus_x/nothing", null, null);
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.json().has("message"), unknown.body());
+        JsonNode openApi = cofre.send("GET", "/openapi.json", null, Map.of()).json();
+        for (String path : List.of("/core/v5/orders", "/core/v5/orders/{id}", "/core/v5/charges/{id}",
+                "/core/v5/charges/{id}/capture")) {
+            assertTrue(openApi.get("paths").has(path), path);
+        }
+    }
+
     String snapshotUrl() {
         return jdbcUrl() != null ? jdbcUrl() : "jdbc:sqlite:" + dataDir.resolve("cofre.db");
     }

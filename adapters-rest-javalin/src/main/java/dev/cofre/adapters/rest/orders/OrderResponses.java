@@ -135,8 +135,13 @@ final class OrderResponses {
 
     private static Map<String, Object> card(CardSummary card, String prefix, Charge charge) {
         var c = new LinkedHashMap<String, Object>();
-        String id = card.vaulted().map(CardIds::of).getOrElse(() -> derived(prefix, charge.id().value()));
-        c.put("id", prefix.equals("card_") ? id : derived(prefix, charge.id().value()));
+        // A card id only for a card that is saved (card_id) and can be charged by it again; a network
+        // token's id names the charge's use of it.
+        if (prefix.equals("card_")) {
+            card.vaulted().forEach(reference -> c.put("id", CardIds.of(reference)));
+        } else {
+            c.put("id", derived(prefix, charge.id().value()));
+        }
         c.put("first_six_digits", card.card().bin().substring(0, Math.min(6, card.card().bin().length())));
         c.put("last_four_digits", card.card().lastFour());
         c.put("brand", card.brand().displayName());
