@@ -124,21 +124,20 @@ final class JdbiCharges implements Charges {
 
     @Override
     public Option<Charge> find(MerchantId merchant, ChargeId id) {
-        return sessions.read(h -> Option.ofOptional(h.createQuery("SELECT " + CHARGE_COLUMNS
-                                + " FROM charges c JOIN orders o ON o.id = c.order_id"
-                                + " WHERE c.id = :id AND c.merchant_id = :merchant")
-                        .bind("id", id.value())
-                        .bind("merchant", dialect.uuid(merchant.value()))
-                        .map((rs, ctx) -> charge(h, rs))
-                        .findOne()));
+        return findOne(merchant, "c.id", id.value());
     }
 
     @Override
     public Option<Charge> findByOrder(MerchantId merchant, OrderId order) {
+        return findOne(merchant, "c.order_id", order.value());
+    }
+
+    /** The merchant's charge whose {@code column} (its id or its order's) is {@code value}. */
+    private Option<Charge> findOne(MerchantId merchant, String column, String value) {
         return sessions.read(h -> Option.ofOptional(h.createQuery("SELECT " + CHARGE_COLUMNS
                                 + " FROM charges c JOIN orders o ON o.id = c.order_id"
-                                + " WHERE c.order_id = :order_id AND c.merchant_id = :merchant")
-                        .bind("order_id", order.value())
+                                + " WHERE " + column + " = :value AND c.merchant_id = :merchant")
+                        .bind("value", value)
                         .bind("merchant", dialect.uuid(merchant.value()))
                         .map((rs, ctx) -> charge(h, rs))
                         .findFirst()));

@@ -68,21 +68,12 @@ final class TestDatabases {
 
     /** Stores over a new SQLite file, deleted on close. */
     static Stores sqliteStores() {
-        var db = sqlite();
-        return storesOf(db, () -> {
-            db.close();
-            deleteSqlite(db);
-        });
+        return onSqlite(TestDatabases::storesOf);
     }
 
     /** Stores in a new PostgreSQL schema, dropped on close. */
     static Stores postgresStores() {
-        String schema = randomSchema();
-        var db = Database.open(postgresUrl(), schema);
-        return storesOf(db, () -> {
-            db.close();
-            dropSchema(schema);
-        });
+        return onPostgres(TestDatabases::storesOf);
     }
 
     /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
@@ -93,17 +84,27 @@ final class TestDatabases {
     }
 
     static ChargeContractStores sqliteChargeStores() {
+        return onSqlite(TestDatabases::chargeStoresOf);
+    }
+
+    static ChargeContractStores postgresChargeStores() {
+        return onPostgres(TestDatabases::chargeStoresOf);
+    }
+
+    /** Whatever {@code open} makes of a new SQLite file, which its closer deletes. */
+    private static <T> T onSqlite(java.util.function.BiFunction<Database, Runnable, T> open) {
         var db = sqlite();
-        return chargeStoresOf(db, () -> {
+        return open.apply(db, () -> {
             db.close();
             deleteSqlite(db);
         });
     }
 
-    static ChargeContractStores postgresChargeStores() {
+    /** Whatever {@code open} makes of a new PostgreSQL schema, which its closer drops. */
+    private static <T> T onPostgres(java.util.function.BiFunction<Database, Runnable, T> open) {
         String schema = randomSchema();
         var db = Database.open(postgresUrl(), schema);
-        return chargeStoresOf(db, () -> {
+        return open.apply(db, () -> {
             db.close();
             dropSchema(schema);
         });

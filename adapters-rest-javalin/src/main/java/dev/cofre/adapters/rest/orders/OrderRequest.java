@@ -221,49 +221,43 @@ final class OrderRequest {
             return true;
         }
 
-        String string(JsonNode parent, String at, String name, boolean required) {
+        /** The field's node if it is present and not null; a missing required one is reported. */
+        private JsonNode present(JsonNode parent, String field, String name, boolean required) {
             JsonNode node = parent.get(name);
             if (node == null || node.isNull()) {
                 if (required) {
-                    error(path(at, name), "is required");
+                    error(field, "is required");
                 }
                 return null;
             }
-            if (!node.isTextual()) {
+            return node;
+        }
+
+        String string(JsonNode parent, String at, String name, boolean required) {
+            JsonNode node = present(parent, path(at, name), name, required);
+            if (node != null && !node.isTextual()) {
                 error(path(at, name), "must be a string");
                 return null;
             }
-            return node.textValue();
+            return node == null ? null : node.textValue();
         }
 
         Long integer(JsonNode parent, String at, String name, boolean required) {
-            JsonNode node = parent.get(name);
-            if (node == null || node.isNull()) {
-                if (required) {
-                    error(path(at, name), "is required");
-                }
-                return null;
-            }
-            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            JsonNode node = present(parent, path(at, name), name, required);
+            if (node != null && (!node.isIntegralNumber() || !node.canConvertToLong())) {
                 error(path(at, name), "must be an integer (cents)");
                 return null;
             }
-            return node.longValue();
+            return node == null ? null : node.longValue();
         }
 
         Integer intValue(JsonNode parent, String at, String name, boolean required) {
-            JsonNode node = parent.get(name);
-            if (node == null || node.isNull()) {
-                if (required) {
-                    error(path(at, name), "is required");
-                }
-                return null;
-            }
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            JsonNode node = present(parent, path(at, name), name, required);
+            if (node != null && (!node.isIntegralNumber() || !node.canConvertToInt())) {
                 error(path(at, name), "must be an integer");
                 return null;
             }
-            return node.intValue();
+            return node == null ? null : node.intValue();
         }
     }
 }
