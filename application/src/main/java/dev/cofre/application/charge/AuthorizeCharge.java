@@ -291,7 +291,7 @@ public final class AuthorizeCharge {
             if (token.isEmpty()) {
                 return Either.left(new ChargeError.CardNotFound());
             }
-            if (!token.get().isActive()) {
+            if (token.get().active().isLeft()) {
                 return Either.right(Either.left(Rejection.TOKEN_NOT_ACTIVE));
             }
             return tokens.sealedPan(merchant.id(), v.reference())

@@ -1,5 +1,6 @@
 package dev.cofre.application.merchant;
 
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.Ids;
 import dev.cofre.domain.merchant.AccessToken;
 import dev.cofre.domain.merchant.AccessTokens;

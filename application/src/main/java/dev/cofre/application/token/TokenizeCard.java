@@ -51,8 +51,7 @@ public final class TokenizeCard {
     }
 
     public Either<DomainError, Token> tokenize(MerchantId merchant, Command command) {
-        return Commands.validate(command)
-                .flatMap(TokenizeCard::parse)
+        return Commands.validate(command, TokenizeCard::parse)
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(p -> newToken.prepare(merchant, p.card(), p.alias(), Option.none())
                         .flatMap(prepared -> vault(merchant, prepared, Option.of(command.idempotencyKey()))));
@@ -61,7 +60,10 @@ public final class TokenizeCard {
     private record Parsed(Card card, Option<Alias> alias) {
     }
 
-    /** Every invalid field at once. The CVV is checked against the brand, then dropped: never stored. */
+    /**
+     * Every invalid field at once, whatever the command's constraints said. The CVV is checked
+     * against the brand, then dropped: never stored.
+     */
     private static Either<InvalidInput, Parsed> parse(Command c) {
         Either<InvalidInput, Card> card = Card.parse("number", c.number(), "holder", c.holder(),
                 "expiration", c.expiration());
@@ -71,7 +73,7 @@ public final class TokenizeCard {
         return Validation.combine(Validation.fromEither(card), Validation.fromEither(securityCode),
                         Validation.fromEither(optionalAlias(c.alias())))
                 .ap((parsedCard, checkedAndDropped, alias) -> new Parsed(parsedCard, alias))
-                .mapError(errors -> errors.reduce(InvalidInput::and))
+                .mapError(InvalidInput::all)
                 .toEither();
     }
 
@@ -83,7 +85,7 @@ public final class TokenizeCard {
 
     private Either<DomainError, Token> vault(MerchantId merchant, NewToken.Prepared prepared,
                                              Option<String> idempotencyKey) {
-        Token token = prepared.token();
+        var token = prepared.token();
         TokenReference reference = token.reference();
         String requestHash = Hashes.sha256(token.fingerprint().hex(), token.holder().name(),
                 token.expiry().format(), token.alias().map(Alias::value).getOrElse(""));

@@ -1,5 +1,6 @@
 package dev.cofre.application.merchant;
 
+import dev.cofre.domain.merchant.MerchantError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -28,6 +28,11 @@ class JustClickRulesTest {
                 "4551870000000183", "03/2029", alias);
     }
 
+    io.vavr.control.Either<dev.cofre.domain.DomainError, dev.cofre.domain.token.TokenReference> recover(
+            MerchantId merchant, String saveCreditCardRequestId) {
+        return vault.vault.justClickKey().recover(merchant, new GetJustClickKey.Command(saveCreditCardRequestId));
+    }
+
     @Test
     void a_request_id_saves_one_card_and_a_second_use_is_735_and_saves_nothing() {
         String id = UUID.randomUUID().toString();
@@ -35,7 +40,7 @@ class JustClickRulesTest {
         var again = vault.vault.saveCreditCard().save(loja, save(id, "OUTRO"));
         assertEquals(735, again.getLeft().code());
         assertTrue(vault.vault.findByAlias().find(loja, "OUTRO").isLeft(), "the refused save left nothing behind");
-        assertEquals(first.reference(), vault.vault.justClickKey().recover(loja, id).get());
+        assertEquals(first.reference(), recover(loja, id).get());
     }
 
     @Test
@@ -65,13 +70,13 @@ class JustClickRulesTest {
         String known = UUID.randomUUID().toString();
         Token token = vault.vault.saveCreditCard().save(loja, save(known, null)).get();
         for (int i = 0; i < 5; i++) {
-            assertEquals(733, vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft().code());
+            assertEquals(733, recover(loja, UUID.randomUUID().toString()).getLeft().code());
         }
-        assertEquals(734, vault.vault.justClickKey().recover(loja, known).getLeft().code(), "locked even for a known id");
-        assertTrue(vault.vault.justClickKey().recover(outra, UUID.randomUUID().toString()).getLeft().code() == 733,
+        assertEquals(734, recover(loja, known).getLeft().code(), "locked even for a known id");
+        assertTrue(recover(outra, UUID.randomUUID().toString()).getLeft().code() == 733,
                 "the lock is per merchant");
         vault.vault.unlockJustClickKey().unlock(loja);
-        assertEquals(token.reference(), vault.vault.justClickKey().recover(loja, known).get());
+        assertEquals(token.reference(), recover(loja, known).get());
     }
 
     @Test
@@ -80,9 +85,9 @@ class JustClickRulesTest {
         vault.vault.saveCreditCard().save(loja, save(known, null)).get();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString());
+                recover(loja, UUID.randomUUID().toString());
             }
-            assertTrue(vault.vault.justClickKey().recover(loja, known).isRight(), "round " + round);
+            assertTrue(recover(loja, known).isRight(), "round " + round);
         }
     }
 
@@ -98,11 +103,11 @@ class JustClickRulesTest {
     @Test
     void an_empty_request_id_for_recovery_is_invalid_input_and_not_an_attempt() {
         for (int i = 0; i < 10; i++) {
-            assertInstanceOf(InvalidInput.class, vault.vault.justClickKey().recover(loja, "").getLeft());
+            assertInstanceOf(InvalidInput.class, recover(loja, "").getLeft());
         }
         assertEquals(0, vault.keyRecoveries.of(loja).consecutiveFailures());
         assertInstanceOf(VaultError.SaveRequestIdNotFound.class,
-                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft());
+                recover(loja, UUID.randomUUID().toString()).getLeft());
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.vavr.control.Option;
 public interface Tokens {
 
     /** Stores a new token with its sealed number; {@link VaultError.AliasInUse} if its alias is held. */
-    Either<VaultError, Token> add(Token token, SealedPan sealedPan);
+    Either<VaultError, ActiveToken> add(ActiveToken token, SealedPan sealedPan);
 
     Option<Token> find(MerchantId merchant, TokenReference reference);
 
