@@ -253,6 +253,6 @@ class KeyRotationTest {
     private long unreadableLeft() {
         return tokens.wrappedBefore(Integer.MAX_VALUE, Integer.MAX_VALUE)
                 .count(s -> s.sealed().kekVersion() < 2
-                        && vaulted.keySet().stream().noneMatch(t -> t.reference().equals(s.token())));
+                        && vaulted.keySet().stream().noneMatch(t -> t.reference().equals(s.reference())));
     }
 }

@@ -177,7 +177,7 @@ final class JdbiTokens implements Tokens, SealedPans {
                 .bind("new_kek_version", rewrapped.kekVersion())
                 .bind("new_wrapped_key", rewrapped.wrappedKey())
                 .bind("new_ciphertext", rewrapped.ciphertext())
-                .bind("reference", dialect.uuid(expected.token().value()))
+                .bind("reference", dialect.uuid(expected.reference().value()))
                 .bind("merchant", dialect.uuid(expected.merchant().value()))
                 .bind("kek_version", expected.sealed().kekVersion())
                 .bind("wrapped_key", expected.sealed().wrappedKey())

@@ -89,10 +89,10 @@ public final class InMemoryTokens implements Tokens, SealedPans, InMemoryTransac
 
     @Override
     public synchronized boolean replace(Stored expected, SealedPan rewrapped) {
-        Option<Row> row = rows.get(expected.token())
+        Option<Row> row = rows.get(expected.reference())
                 .filter(r -> r.token().merchant().equals(expected.merchant()))
                 .filter(r -> r.sealed().contains(expected.sealed()));
-        row.forEach(r -> rows = rows.put(expected.token(), new Row(r.token(), Option.some(rewrapped))));
+        row.forEach(r -> rows = rows.put(expected.reference(), new Row(r.token(), Option.some(rewrapped))));
         return row.isDefined();
     }
 

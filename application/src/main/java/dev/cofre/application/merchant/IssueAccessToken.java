@@ -1,10 +1,10 @@
 package dev.cofre.application.merchant;
 
-import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.Ids;
 import dev.cofre.domain.merchant.AccessToken;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.MerchantCredentials;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.merchant.SecretHash;
 import io.vavr.control.Either;

@@ -5,8 +5,10 @@ import dev.cofre.domain.token.CardCipher;
 import java.time.Clock;
 
 /**
- * The vault's use cases (seed 003's REST vault and seed 004's JustClick methods: SaveCreditCard,
- * GetMaskedCreditCard, GetCreditCard = {@link DetokenizeCard}, GetJustClickKey, InvalidateCreditCard), built once over the same stores, cipher, clock and id source. */
+ * The vault's use cases, built once over the same stores, cipher, clock and id source: seed 003's
+ * REST vault, and seed 004's JustClick methods, one use case each (SaveCreditCard,
+ * GetMaskedCreditCard, GetCreditCard = {@link DetokenizeCard}, GetJustClickKey, InvalidateCreditCard).
+ */
 public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findByAlias,
                     ChangeTokenStatus changeStatus, DetokenizeCard detokenize, SaveCreditCard saveCreditCard,
                     GetMaskedCreditCard getMaskedCreditCard, InvalidateCreditCard invalidateCreditCard,

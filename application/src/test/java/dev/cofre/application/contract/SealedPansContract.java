@@ -37,7 +37,7 @@ public abstract class SealedPansContract extends StoreContract {
         var listed = stores.sealedPans().wrappedBefore(3, 10);
 
         assertEquals(2, stores.sealedPans().countWrappedBefore(3));
-        assertEquals(io.vavr.collection.HashSet.of(old1.reference(), old2.reference()), listed.map(Stored::token).toSet());
+        assertEquals(io.vavr.collection.HashSet.of(old1.reference(), old2.reference()), listed.map(Stored::reference).toSet());
         assertEquals(0, stores.sealedPans().countWrappedBefore(1));
     }
 

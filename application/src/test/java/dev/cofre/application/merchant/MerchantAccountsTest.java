@@ -1,6 +1,5 @@
 package dev.cofre.application.merchant;
 
-import dev.cofre.domain.merchant.MerchantError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +9,7 @@ import dev.cofre.application.inmemory.InMemoryAccessTokens;
 import dev.cofre.application.inmemory.InMemoryMerchants;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.merchant.SecretHash;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,12 +8,18 @@ import dev.cofre.application.testing.InMemoryVault;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ChangeReason;
+import dev.cofre.domain.token.ChangedBy;
+import dev.cofre.domain.token.RemovedToken;
+import dev.cofre.domain.token.StatusChange;
 import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.VaultError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 class JustClickRulesTest {
@@ -117,5 +123,41 @@ class JustClickRulesTest {
         var invalid = assertInstanceOf(InvalidInput.class, result.getLeft());
         assertEquals(io.vavr.collection.List.of("alias", "cardExpiration", "cardNumber", "requestId"),
                 invalid.errors().map(InvalidInput.FieldError::field).sorted());
+    }
+
+    @Test
+    void a_JustClickAlias_sent_with_the_key_must_be_the_cards_alias_or_the_card_is_not_found() throws Exception {
+        Token saved = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        String key = saved.reference().toString();
+        assertEquals(saved, vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, null)).get());
+        assertEquals(saved, vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, "XPTO")).get());
+        assertEquals(new VaultError.TokenNotFound(),
+                vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, "OUTRO")).getLeft());
+        assertEquals(new VaultError.TokenNotFound(), vault.vault.detokenize().detokenize(loja,
+                new DetokenizeCard.Command(key, "OUTRO", java.net.InetAddress.getByName("10.1.2.3"))).getLeft());
+        assertEquals(new VaultError.TokenNotFound(),
+                vault.vault.getMaskedCreditCard().get(outra, new GetMaskedCreditCard.Command(key, null)).getLeft());
+    }
+
+    @Test
+    void invalidating_with_another_alias_changes_nothing_and_with_the_right_one_removes_the_card_once() {
+        Token saved = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        String key = saved.reference().toString();
+
+        var refused = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, "OUTRO"));
+        assertEquals(new VaultError.TokenNotFound(), refused.getLeft());
+        assertEquals(TokenStatus.ACTIVE, vault.tokens.find(loja, saved.reference()).get().status());
+
+        Token removed = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, "XPTO")).get();
+        assertInstanceOf(RemovedToken.class, removed);
+        assertEquals(new StatusChange(TokenStatus.REMOVED, ChangedBy.MERCHANT, ChangeReason.OTHER,
+                Instant.parse("2026-06-15T12:00:00Z")), removed.lastChange().get());
+        assertTrue(vault.tokens.sealedPan(loja, saved.reference()).isEmpty(), "the sealed number is destroyed");
+        assertTrue(vault.vault.findByAlias().find(loja, "XPTO").isLeft(), "the alias is free");
+
+        Token retried = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, null)).get();
+        assertEquals(removed, retried, "a retry succeeds and changes nothing");
+        assertEquals(List.of("REFUSED", "SUCCEEDED", "SUCCEEDED"), vault.audit.of(loja).filter(e -> e.action().equals("remove"))
+                .map(e -> e.outcome().name()).toList());
     }
 }

@@ -108,4 +108,16 @@ class TokenTest {
                 () -> Token.restore(details, TokenStatus.REMOVED, Option.none(), NOW, 2));
         assertInstanceOf(ActiveToken.class, Token.restore(details, TokenStatus.ACTIVE, Option.none(), NOW, 1));
     }
+
+    @Test
+    void a_JustClickAlias_sent_with_the_key_identifies_the_token_only_if_it_is_its_alias() {
+        Token token = active();
+        assertSame(token, token.identifiedBy(Option.none()).get());
+        assertSame(token, token.identifiedBy(Option.some("")).get(), "an empty alias is no alias");
+        assertSame(token, token.identifiedBy(Option.some("CartaoDoJose")).get());
+        assertEquals(new VaultError.TokenNotFound(), token.identifiedBy(Option.some("cartaodojose")).getLeft());
+        Token noAlias = Token.issue(new TokenReference(UUID.randomUUID()), token.merchant(), Option.none(),
+                Option.none(), token.card(), token.holder(), token.expiry(), token.fingerprint(), NOW);
+        assertEquals(new VaultError.TokenNotFound(), noAlias.identifiedBy(Option.some("CartaoDoJose")).getLeft());
+    }
 }
