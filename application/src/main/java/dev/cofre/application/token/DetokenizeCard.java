@@ -57,7 +57,7 @@ public final class DetokenizeCard {
 
     /** Only an active token's card is read. */
     private Either<DomainError, Detokenized> read(MerchantId merchant, ActiveToken token) {
-        return stores.tokens().sealedPan(merchant, token.reference())
+        return stores.tokens().sealedPan(token)
                 .toEither((DomainError) new VaultError.TokenNotFound())
                 .flatMap(sealed -> cipher.open(sealed, merchant, token.reference()).<DomainError>mapLeft(e -> e))
                 .map(pan -> new Detokenized(token, pan));

@@ -16,6 +16,12 @@ public record RemovedToken(TokenDetails details, StatusChange removal, Instant u
         java.util.Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** What removing {@code token} (active or suspended) makes of it. */
+    static RemovedToken from(Token token, ChangedBy by, ChangeReason reason, Instant at) {
+        return new RemovedToken(token.details(), new StatusChange(TokenStatus.REMOVED, by, reason, at), at,
+                token.version() + 1);
+    }
+
     @Override
     public TokenStatus status() {
         return TokenStatus.REMOVED;

@@ -30,6 +30,6 @@ public record SuspendedToken(TokenDetails details, StatusChange suspension, Inst
 
     /** Final: the store destroys the sealed number in the same write. */
     public RemovedToken remove(ChangedBy by, ChangeReason reason, Instant at) {
-        return new RemovedToken(details, new StatusChange(TokenStatus.REMOVED, by, reason, at), at, version + 1);
+        return RemovedToken.from(this, by, reason, at);
     }
 }

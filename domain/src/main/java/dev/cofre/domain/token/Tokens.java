@@ -23,6 +23,11 @@ public interface Tokens {
     /** The sealed number of a token; none once the token is removed. */
     Option<SealedPan> sealedPan(MerchantId merchant, TokenReference reference);
 
+    /** The sealed number of an active token, the one state whose card may be read or charged. */
+    default Option<SealedPan> sealedPan(ActiveToken token) {
+        return sealedPan(token.merchant(), token.reference());
+    }
+
     /**
      * Saves a changed token if nobody changed it since it was read ({@code changed.version() - 1}
      * is the version read), else {@link VaultError.ConcurrentUpdate}. Saving a REMOVED token
