@@ -11,6 +11,7 @@ module dev.cofre.domain {
     exports dev.cofre.domain.audit;
     exports dev.cofre.domain.card;
     exports dev.cofre.domain.charge;
+    exports dev.cofre.domain.idempotency;
     exports dev.cofre.domain.merchant;
     exports dev.cofre.domain.token;
 }

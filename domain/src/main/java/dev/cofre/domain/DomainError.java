@@ -1,6 +1,7 @@
 package dev.cofre.domain;
 
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.VaultError;
 
@@ -13,7 +14,8 @@ import dev.cofre.domain.token.VaultError;
  * <p>The families live in their own packages; this works because {@code domain} is a named module
  * ({@code module-info.java}), where a sealed type may permit subtypes in other packages of the module.
  */
-public sealed interface DomainError permits InvalidInput, VaultError, ChargeError, MerchantError {
+public sealed interface DomainError
+        permits InvalidInput, VaultError, ChargeError, MerchantError, IdempotencyError {
 
     /** A stable code. Where seed 004's error map has one (701-799) the error carries it. */
     int code();

@@ -3,6 +3,7 @@ package dev.cofre.adapters.rest;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.collection.HashMap;
@@ -72,14 +73,13 @@ public final class Problems {
             status(VaultError.RequestIdAlreadyUsed.class, 409),
             status(VaultError.ConcurrentUpdate.class, 409),
             status(VaultError.TokenNotActive.class, 409),
-            status(VaultError.IdempotencyKeyReused.class, 409),
+            status(IdempotencyError.KeyReused.class, 409),
             status(VaultError.CardExpired.class, 422),
             // Stored card data failing its integrity check is tampering or a server fault, never the caller's.
             status(VaultError.SealBroken.class, 500),
             status(ChargeError.ChargeNotFound.class, 404),
             status(ChargeError.CardNotFound.class, 404),
             status(ChargeError.CardTokenNotFound.class, 404),
-            status(ChargeError.IdempotencyKeyReused.class, 409),
             status(ChargeError.ConcurrentUpdate.class, 409),
             status(ChargeError.NotAllowed.class, 409),
             status(ChargeError.NothingInDoubt.class, 409),

@@ -12,6 +12,7 @@ import dev.cofre.adapters.rest.vault.VaultRoutes;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.VaultError;
@@ -73,7 +74,8 @@ class ProblemsTest {
     @Test
     void the_walk_sees_every_error_family() {
         assertTrue(Set.copyOf(List.of(DomainError.class.getPermittedSubclasses()).toJavaList())
-                .containsAll(Set.of(InvalidInput.class, VaultError.class, ChargeError.class, MerchantError.class)));
+                .containsAll(Set.of(InvalidInput.class, VaultError.class, ChargeError.class, MerchantError.class,
+                        IdempotencyError.class)));
         assertTrue(leaves(DomainError.class).size() > 20, "the walk reaches the errors themselves");
     }
 

@@ -3,6 +3,7 @@ package dev.cofre.application.token;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.WireName;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -75,9 +76,9 @@ public final class ChangeTokenStatus {
     private static Either<InvalidInput, Request> parse(Command c) {
         return InvalidInput.collect(Validation.combine(
                         Validation.fromEither(TokenReference.parse("reference", c.reference())),
-                        Validation.fromEither(oneOf("changedBy", c.changedBy(), ChangedBy.fromWire(c.changedBy()),
+                        Validation.fromEither(oneOf("changedBy", c.changedBy(), WireName.find(ChangedBy.class, c.changedBy()),
                                 "must be Merchant or CardHolder")),
-                        Validation.fromEither(oneOf("reason", c.reason(), ChangeReason.fromWire(c.reason()),
+                        Validation.fromEither(oneOf("reason", c.reason(), WireName.find(ChangeReason.class, c.reason()),
                                 "must be FraudSuspicion or Other")))
                 .ap(Request::new));
     }
