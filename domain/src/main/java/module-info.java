@@ -12,6 +12,7 @@ module dev.cofre.domain {
     exports dev.cofre.domain.card;
     exports dev.cofre.domain.charge;
     exports dev.cofre.domain.idempotency;
+    exports dev.cofre.domain.key;
     exports dev.cofre.domain.merchant;
     exports dev.cofre.domain.token;
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cofre.application.inmemory.InMemoryAccessTokens;
 import dev.cofre.application.inmemory.InMemoryMerchants;
-import dev.cofre.application.inmemory.InMemoryTransactions;
+import dev.cofre.application.inmemory.InMemoryStores;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Registering a merchant reports every invalid field at once: the command's constraints and every IP range. */
 class RegisterMerchantValidationTest {
 
-    final InMemoryMerchants merchants = new InMemoryMerchants();
-    final InMemoryAccessTokens tokens = new InMemoryAccessTokens();
-    final MerchantAccounts accounts = MerchantAccounts.create(merchants, tokens,
-            new InMemoryTransactions(merchants, tokens), Clock.systemUTC(), new SecureIds());
+    final InMemoryStores stores = new InMemoryStores();
+    final InMemoryMerchants merchants = stores.merchants;
+    final MerchantAccounts accounts = MerchantAccounts.create(stores.merchantAccounts(),
+            new TrustedProxies(io.vavr.collection.List.empty()), Clock.systemUTC(), new SecureIds());
 
     @Test
     void a_blank_name_a_short_secret_and_two_bad_ranges_are_reported_together_and_nothing_is_registered() {
