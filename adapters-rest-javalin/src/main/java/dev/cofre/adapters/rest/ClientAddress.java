@@ -22,11 +22,15 @@ public final class ClientAddress {
 
     /** The caller's address, or null when the peer's cannot be read. */
     public InetAddress of(Context ctx) {
-        InetAddress peer = parse(ctx.req().getRemoteAddr()).getOrNull();
+        return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /** The caller's address given the TCP peer's and the {@code X-Forwarded-For} header (null if absent). */
+    InetAddress of(String remoteAddress, String forwarded) {
+        InetAddress peer = parse(remoteAddress).getOrNull();
         if (peer == null || !trusted(peer)) {
             return peer;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return peer;
         }

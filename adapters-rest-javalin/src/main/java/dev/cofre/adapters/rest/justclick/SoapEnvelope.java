@@ -46,6 +46,9 @@ final class SoapEnvelope {
         f.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external entities are not allowed");
         });
+        f.setXMLReporter((message, type, info, location) -> {
+            // the caller gets a Fault; nothing from the request is printed
+        });
         return f;
     }
 
@@ -104,17 +107,11 @@ final class SoapEnvelope {
         }
         var fields = new HashMap<String, String>();
         boolean hasRequest = false;
-        int depth = 0;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                if (depth > 1) {
-                    return Either.left("Unexpected element inside " + method.get().name());
-                }
                 hasRequest = true;
                 readFields(xml, fields);
-                depth--;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             } else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
