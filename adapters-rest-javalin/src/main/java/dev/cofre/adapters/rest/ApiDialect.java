@@ -16,8 +16,13 @@ public interface ApiDialect {
     /** A short name for logs and tests: {@code vault}, {@code oauth}, {@code justclick-soap}. */
     String name();
 
+    /** The paths the dialect owns, with everything below them: {@code /v1/Token} owns {@code /v1/Token/{ref}}. */
+    List<String> paths();
+
     /** Whether {@code path} belongs to this dialect. Paths are compared case-insensitively. */
-    boolean owns(String path);
+    default boolean owns(String path) {
+        return paths().exists(p -> Dialects.under(path, p));
+    }
 
     /** Registers the dialect's routes; each route authenticates the way the dialect does. */
     void routes(JavalinDefaultRoutingApi routes);

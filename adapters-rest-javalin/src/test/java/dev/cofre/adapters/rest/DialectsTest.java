@@ -58,8 +58,8 @@ class DialectsTest {
         }
 
         @Override
-        public boolean owns(String path) {
-            return Dialects.under(path, "/v1/customers");
+        public List<String> paths() {
+            return List.of("/v1/customers");
         }
 
         @Override

@@ -36,7 +36,7 @@ final class InMemoryApi implements AutoCloseable {
         var ids = new SecureIds();
         accounts = MerchantAccounts.create(stores.merchants, stores.accessTokens, stores.transactions, clock, ids);
         vault = Vault.create(stores.vault(), new TestCardCipher(), clock, ids);
-        server = HttpServer.start(new HttpApi.Services(accounts, vault, () -> true), 0, Duration.ofSeconds(1));
+        server = HttpServer.start(new HttpApi.Services(accounts, vault, () -> true), 0, Duration.ZERO);
     }
 
     RegisterMerchant.Registered merchant(String name, String... cidrs) {

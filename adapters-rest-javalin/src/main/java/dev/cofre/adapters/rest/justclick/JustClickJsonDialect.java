@@ -2,7 +2,6 @@ package dev.cofre.adapters.rest.justclick;
 
 import dev.cofre.adapters.rest.ApiDialect;
 import dev.cofre.adapters.rest.ClientAddress;
-import dev.cofre.adapters.rest.Dialects;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -32,8 +31,8 @@ public final class JustClickJsonDialect implements ApiDialect {
     }
 
     @Override
-    public boolean owns(String path) {
-        return Dialects.under(path, "/justclick");
+    public List<String> paths() {
+        return List.of("/justclick");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.cofre.adapters.rest.justclick;
 
 import dev.cofre.adapters.rest.ApiDialect;
 import dev.cofre.adapters.rest.ClientAddress;
-import dev.cofre.adapters.rest.Dialects;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -48,8 +47,8 @@ public final class JustClickSoapDialect implements ApiDialect {
     }
 
     @Override
-    public boolean owns(String path) {
-        return PATHS.exists(p -> p.equalsIgnoreCase(path));
+    public List<String> paths() {
+        return PATHS;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.cofre.adapters.rest.oauth;
 
 import dev.cofre.adapters.rest.ApiDialect;
-import dev.cofre.adapters.rest.Dialects;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -38,8 +37,8 @@ public final class OAuthDialect implements ApiDialect {
     }
 
     @Override
-    public boolean owns(String path) {
-        return Dialects.under(path, "/oauth2");
+    public List<String> paths() {
+        return List.of("/oauth2");
     }
 
     @Override

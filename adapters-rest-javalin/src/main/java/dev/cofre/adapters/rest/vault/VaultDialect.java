@@ -1,7 +1,6 @@
 package dev.cofre.adapters.rest.vault;
 
 import dev.cofre.adapters.rest.ApiDialect;
-import dev.cofre.adapters.rest.Dialects;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -56,8 +55,8 @@ public final class VaultDialect implements ApiDialect {
     }
 
     @Override
-    public boolean owns(String path) {
-        return Dialects.under(path, "/v1/Token") || Dialects.under(path, "/v1/Alias");
+    public List<String> paths() {
+        return List.of("/v1/Token", "/v1/Alias");
     }
 
     @Override
