@@ -7,7 +7,11 @@ import static dev.cofre.application.contract.VaultFixtures.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cofre.application.contract.VaultFixtures;
-import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.application.Idempotent;
+import dev.cofre.domain.DomainError;
+import dev.cofre.domain.idempotency.IdempotencyKey;
+import dev.cofre.domain.idempotency.IdempotentRequest;
+import dev.cofre.domain.idempotency.RequestFingerprint;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -107,15 +111,22 @@ class RacesTest {
         }
 
         @Test
-        void when_retries_race_under_one_idempotency_key_all_get_the_first_entry() throws Exception {
+        void when_retries_race_under_one_idempotency_key_on_several_servers_the_work_runs_once() throws Exception {
             var merchant = givenMerchant();
             for (int round = 0; round < ROUNDS / 5; round++) {
-                String key = "key-" + round;
+                var request = new IdempotentRequest(merchant, "tokenize", new IdempotencyKey("key-" + round),
+                        RequestFingerprint.of("the same card"));
+                var runs = new java.util.concurrent.atomic.AtomicInteger();
                 var outcomes = race(i -> {
                     var db = servers.get(i % servers.size());
-                    return Either.<VaultError, IdempotencyKeys.Entry>right(db.transactions().inTransaction(() ->
-                            db.idempotencyKeys().putIfAbsent(new IdempotencyKeys.Entry(merchant, "tokenize", key, "h", "outcome-" + i))));
+                    return Either.<VaultError, Either<DomainError, String>>right(Idempotent.run(db.transactions(),
+                            db.idempotencyKeys(), Option.some(request), new Idempotent.Memory<String>(o -> o, Either::right),
+                            () -> {
+                                runs.incrementAndGet();
+                                return Either.right("outcome-" + i);
+                            }));
                 });
+                assertEquals(1, runs.get(), "round " + round);
                 assertEquals(1, outcomes.stream().map(Either::get).distinct().count(), "round " + round);
             }
         }

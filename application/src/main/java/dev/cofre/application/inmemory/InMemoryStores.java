@@ -1,5 +1,6 @@
 package dev.cofre.application.inmemory;
 
+import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.token.VaultStores;
 
 /** Every in-memory store behind one set of transactions: Cofre embedded with no database. */
@@ -12,10 +13,17 @@ public final class InMemoryStores {
     public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
     public final InMemoryMerchants merchants = new InMemoryMerchants();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
+    public final InMemoryCharges charges = new InMemoryCharges();
+    public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
+    public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens);
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, charges);
 
     public VaultStores vault() {
         return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
+    }
+
+    public ChargeStores charging() {
+        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, transactions);
     }
 }
