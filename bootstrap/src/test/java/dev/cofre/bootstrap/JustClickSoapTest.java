@@ -221,6 +221,32 @@ class JustClickSoapTest {
         }
     }
 
+    /**
+     * The .NET SDK writes one element per line with CRLF line ends and no RequestId, and treats any
+     * status but 200 as a crash; the PHP SDK concatenates everything on one line.
+     */
+    @Test
+    void the_dotnet_and_php_sdks_shapes_without_RequestId_or_whitespace_work() {
+        String key = result(cofre.soap(ASMX, sdkEnvelope("SaveCreditCard", "saveCreditCardRequestWS",
+                saveFields(local, RunningCofre.guid(), "")), null), "SaveCreditCard").get("JustClickKey");
+        String dotnet = String.join("\r\n", "<soap:Envelope xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                        + "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:soap=\"" + SOAP + "\">", "<soap:Body>",
+                "<GetCreditCard xmlns=\"" + NS + "\">", "<getCreditCardRequestWS>",
+                "<MerchantKey>" + local.merchantKey() + "</MerchantKey>", "<JustClickKey>" + key + "</JustClickKey>",
+                "<JustClickAlias></JustClickAlias>", "</getCreditCardRequestWS>", "</GetCreditCard>", "</soap:Body>",
+                "</soap:Envelope>", "");
+        var reply = cofre.soap(ASMX, dotnet, null);
+        var card = result(reply, "GetCreditCard");
+        assertEquals("true", card.get("Success"), card.toString());
+        assertEquals(PAN, card.get("CardNumber"));
+        assertTrue(reply.body().contains("<CorrelationId xsi:nil=\"true\"></CorrelationId>")
+                || reply.body().contains("<CorrelationId xsi:nil=\"true\"/>"), reply.body());
+        String php = sdkEnvelope("GetMaskedCreditCard", "getMaskedCreditCardRequestWS",
+                cardFields(local, RunningCofre.guid(), key, "")).replaceAll(">\\s+<", "><");
+        assertEquals("455187******0183", result(cofre.soap(ASMX, php, null), "GetMaskedCreditCard")
+                .get("MaskedCardNumber"));
+    }
+
     @Test
     void application_errors_answer_200_with_Success_false_and_seed_004s_codes() {
         var m = cofre.merchant("SOAP errors");
