@@ -1,13 +1,13 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
-import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 
 /**
@@ -22,7 +22,7 @@ public final class Wiring implements AutoCloseable {
     private final MerchantAccounts accounts;
     private final Clock clock;
 
-    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock) {
+    private Wiring(Database database, AesGcmCardCipher cipher, TrustedProxies trustedProxies, Clock clock) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -30,18 +30,21 @@ public final class Wiring implements AutoCloseable {
         var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
         this.vault = Vault.create(stores, cipher, clock, ids);
-        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
-                database.transactions(), clock, ids);
+        this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
+                database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
+                trustedProxies, clock, ids);
     }
 
     public static Wiring open(Settings settings, Clock clock) {
-        var cipher = settings.configuredKeys()
-                .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
-                .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        return new Wiring(database, cipher, clock);
+        try {
+            return new Wiring(database, VaultKeys.agreedWith(database, settings), settings.trustedProxies(), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Vault vault() {
@@ -59,6 +62,16 @@ public final class Wiring implements AutoCloseable {
 
     public RotateKeys rotateKeys() {
         return new RotateKeys(cipher, database.sealedPans(), clock);
+    }
+
+    /** The names of the keys the database expects (never their check values), for operators and tests. */
+    java.util.List<String> expectedKeyNames() {
+        return database.expectedKeys().recorded().byName().keySet().toJavaList();
+    }
+
+    /** After a completed rotation to {@code version}: the database stops expecting older keys. */
+    void retireKeysOlderThan(int version) {
+        VaultKeys.retireOlderThan(version, database.expectedKeys());
     }
 
     /** Whether the database answers: the readiness probe. */

@@ -1,6 +1,7 @@
 package dev.cofre.application.inmemory;
 
 import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.VaultStores;
 
 /** Every in-memory store behind one set of transactions: Cofre embedded with no database. */
@@ -13,14 +14,19 @@ public final class InMemoryStores {
     public final InMemoryIdempotencyKeys idempotency = new InMemoryIdempotencyKeys();
     public final InMemoryMerchants merchants = new InMemoryMerchants();
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
+    public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     public final InMemoryCharges charges = new InMemoryCharges();
     public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
     public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, charges);
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges);
 
     public VaultStores vault() {
         return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
+    }
+
+    public MerchantAccounts.Stores merchantAccounts() {
+        return new MerchantAccounts.Stores(merchants, accessTokens, loginFailures, audit, transactions);
     }
 
     public ChargeStores charging() {
