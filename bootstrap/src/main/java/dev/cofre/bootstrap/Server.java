@@ -22,7 +22,8 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Wiring wiring, Settings settings) {
-        var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready);
+        var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready,
+                settings.trustedProxies());
         var http = HttpServer.start(services, settings.port(), settings.shutdownGrace());
         LOG.info("Cofre listening on port {}", http.port());
         return new Server(http, wiring);

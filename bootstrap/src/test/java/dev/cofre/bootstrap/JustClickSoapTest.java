@@ -327,6 +327,26 @@ class JustClickSoapTest {
         assertEquals(before + 1, cofre.wiring().auditTrail().of(far.merchant().id()).size(), "the refusal is audited");
     }
 
+    @Test
+    void X_Forwarded_For_counts_only_from_a_proxy_the_settings_trust() throws Exception {
+        try (var behindProxy = new RunningCofre(Files.createTempDirectory("cofre-proxy"), null, null,
+                RunningCofre.SEED_TIME, Map.of("COFRE_TRUSTED_PROXIES", "127.0.0.1/32, ::1/128"))) {
+            var far = behindProxy.merchant("Behind a proxy", "10.0.0.0/8");
+            String key = result(behindProxy.soap(ASMX, sdkEnvelope("SaveCreditCard", "saveCreditCardRequestWS",
+                    saveFields(far, RunningCofre.guid(), "")), null), "SaveCreditCard").get("JustClickKey");
+            String read = sdkEnvelope("GetCreditCard", "getCreditCardRequestWS", cardFields(far, RunningCofre.guid(), key, ""));
+            var forwarded = result(behindProxy.send("POST", ASMX, read, Map.of("Content-Type", "text/xml",
+                    "X-Forwarded-For", "10.1.2.3")), "GetCreditCard");
+            assertEquals(PAN, forwarded.get("CardNumber"), "the trusted proxy vouches for 10.1.2.3: " + forwarded);
+            var spoofedChain = result(behindProxy.send("POST", ASMX, read, Map.of("Content-Type", "text/xml",
+                    "X-Forwarded-For", "10.1.2.3, 192.0.2.1")), "GetCreditCard");
+            assertEquals("731:Invalid IP address;", spoofedChain.get("ErrorReportCollection"),
+                    "the nearest untrusted hop is the client, whatever it wrote before");
+            var direct = result(behindProxy.soap(ASMX, read, null), "GetCreditCard");
+            assertEquals("731:Invalid IP address;", direct.get("ErrorReportCollection"));
+        }
+    }
+
     // ------------------------------------------------------------ hostile XML
 
     @Test

@@ -5,7 +5,7 @@ import dev.cofre.adapters.rest.oauth.OAuthDialect;
 import dev.cofre.adapters.rest.vault.VaultDialect;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
-import dev.cofre.domain.merchant.IpRange;
+import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.domain.merchant.Merchant;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -38,13 +38,14 @@ public final class HttpApi {
 
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
-     * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed.
+     * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
+     * card-read allow-list).
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
-                           io.vavr.collection.List<IpRange> trustedProxies) {
+                           TrustedProxies trustedProxies) {
 
         public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
-            this(accounts, vault, ready, io.vavr.collection.List.empty());
+            this(accounts, vault, ready, TrustedProxies.NONE);
         }
     }
 
@@ -53,10 +54,10 @@ public final class HttpApi {
 
     /** Every dialect Cofre speaks; a path no dialect owns answers in the vault's format. */
     public static Dialects dialects(Services services) {
-        var clients = new ClientAddress(services.trustedProxies());
         var vault = new VaultDialect(services.accounts(), services.vault());
         return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
-                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), clients)), vault);
+                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies())),
+                vault);
     }
 
     /** A configured, not yet started server; {@code tuning} may change Jetty settings (port, graceful stop). */

@@ -10,6 +10,7 @@ import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.vavr.collection.List;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,7 @@ class DialectsTest {
     private static Dialects dialects() {
         var stores = new InMemoryStores();
         var clock = Clock.systemUTC();
-        var accounts = MerchantAccounts.create(stores.merchants, stores.accessTokens, stores.transactions, clock,
-                new SecureIds());
+        var accounts = MerchantAccounts.create(stores.merchantAccounts(), TrustedProxies.NONE, clock, new SecureIds());
         return HttpApi.dialects(new HttpApi.Services(accounts,
                 Vault.create(stores.vault(), new TestCardCipher(), clock, new SecureIds()), () -> true));
     }

@@ -7,6 +7,7 @@ import dev.cofre.application.merchant.RegisterMerchant;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +35,7 @@ final class InMemoryApi implements AutoCloseable {
     InMemoryApi() {
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
         var ids = new SecureIds();
-        accounts = MerchantAccounts.create(stores.merchants, stores.accessTokens, stores.transactions, clock, ids);
+        accounts = MerchantAccounts.create(stores.merchantAccounts(), TrustedProxies.NONE, clock, ids);
         vault = Vault.create(stores.vault(), new TestCardCipher(), clock, ids);
         server = HttpServer.start(new HttpApi.Services(accounts, vault, () -> true), 0, Duration.ZERO);
     }

@@ -13,6 +13,7 @@ import dev.cofre.application.token.DetokenizeCard;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.merchant.Merchant;
+import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
@@ -65,10 +66,12 @@ final class JustClickCalls {
 
     private final MerchantAccounts accounts;
     private final Vault vault;
+    private final TrustedProxies trustedProxies;
 
-    JustClickCalls(MerchantAccounts accounts, Vault vault) {
+    JustClickCalls(MerchantAccounts accounts, Vault vault, TrustedProxies trustedProxies) {
         this.accounts = accounts;
         this.vault = vault;
+        this.trustedProxies = trustedProxies;
     }
 
     /** A request that could not be read at all: the method is known, the body is not usable. */
@@ -76,8 +79,12 @@ final class JustClickCalls {
         return failure(method, null, problems);
     }
 
-    /** Calls {@code method} with {@code request} for a caller at {@code source}. */
-    Answer call(Context ctx, JustClickMethod method, Request request, InetAddress source) {
+    /**
+     * Calls {@code method} with {@code request}. The caller's address (for GetCreditCard's allow-list)
+     * is the TCP peer's; X-Forwarded-For counts only when the peer is a trusted proxy.
+     */
+    Answer call(Context ctx, JustClickMethod method, Request request) {
+        InetAddress source = trustedProxies.source(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")).getOrNull();
         String correlation = Option.of(request.requestId())
                 .filter(id -> TokenReference.parse("RequestId", id).isRight()).getOrNull();
         if (request.requestId() != null && correlation == null) {

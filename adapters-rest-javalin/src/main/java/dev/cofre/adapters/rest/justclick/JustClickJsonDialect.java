@@ -1,7 +1,6 @@
 package dev.cofre.adapters.rest.justclick;
 
 import dev.cofre.adapters.rest.ApiDialect;
-import dev.cofre.adapters.rest.ClientAddress;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -18,11 +17,9 @@ import java.util.Map;
 public final class JustClickJsonDialect implements ApiDialect {
 
     private final JustClickCalls calls;
-    private final ClientAddress clients;
 
-    public JustClickJsonDialect(JustClickCalls calls, ClientAddress clients) {
+    JustClickJsonDialect(JustClickCalls calls) {
         this.calls = calls;
-        this.clients = clients;
     }
 
     @Override
@@ -41,7 +38,7 @@ public final class JustClickJsonDialect implements ApiDialect {
             routes.post("/justclick/" + method.name(), ctx -> {
                 var answer = Json.read(ctx, method.requestType, null)
                         .fold(p -> JustClickCalls.unreadable(method, List.of(p)),
-                                r -> calls.call(ctx, method, r, clients.of(ctx)));
+                                r -> calls.call(ctx, method, r));
                 Json.write(ctx, answer.status(), body(answer));
             });
         }

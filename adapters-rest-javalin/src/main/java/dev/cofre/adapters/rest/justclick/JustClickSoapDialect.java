@@ -1,7 +1,6 @@
 package dev.cofre.adapters.rest.justclick;
 
 import dev.cofre.adapters.rest.ApiDialect;
-import dev.cofre.adapters.rest.ClientAddress;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -32,12 +31,10 @@ public final class JustClickSoapDialect implements ApiDialect {
     public static final String WSDL_ADDRESS = "http://localhost:8080/v2/cartaoprotegido.asmx";
 
     private final JustClickCalls calls;
-    private final ClientAddress clients;
     private final String wsdl;
 
-    public JustClickSoapDialect(JustClickCalls calls, ClientAddress clients) {
+    JustClickSoapDialect(JustClickCalls calls) {
         this.calls = calls;
-        this.clients = clients;
         this.wsdl = wsdl();
     }
 
@@ -70,7 +67,7 @@ public final class JustClickSoapDialect implements ApiDialect {
                 ? JustClickCalls.unreadable(call.method(), List.of(Problem.of(400, 747, "Empty Request")))
                 : Json.bind(call.fields(), call.method().requestType)
                         .fold(p -> JustClickCalls.unreadable(call.method(), List.of(p)),
-                                r -> calls.call(ctx, call.method(), r, clients.of(ctx)));
+                                r -> calls.call(ctx, call.method(), r));
         ctx.status(200).contentType(SoapMessages.CONTENT_TYPE).result(SoapMessages.answer(answer));
         ctx.attribute(HttpApi.ANSWERED, true);
     }
