@@ -25,7 +25,8 @@ class DialectsTest {
 
     private static final Dialects DIALECTS = dialects();
 
-    private static Dialects dialects() {
+    /** The registry over in-memory stores, for tests that render problems in every dialect. */
+    static Dialects dialects() {
         var stores = new InMemoryStores();
         var clock = Clock.systemUTC();
         var accounts = MerchantAccounts.create(stores.merchantAccounts(), TrustedProxies.NONE, clock, new SecureIds());
