@@ -2,6 +2,7 @@ package dev.cofre.adapters.rest;
 
 import dev.cofre.adapters.rest.justclick.JustClickDialects;
 import dev.cofre.adapters.rest.oauth.OAuthDialect;
+import dev.cofre.adapters.rest.orders.OrdersDialect;
 import dev.cofre.adapters.rest.vault.VaultDialect;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
@@ -39,13 +40,14 @@ public final class HttpApi {
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
      * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
-     * card-read allow-list).
+     * card-read allow-list); {@code orders} serves the orders API when present.
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
-                           TrustedProxies trustedProxies) {
+                           TrustedProxies trustedProxies, io.vavr.control.Option<OrdersDialect.Services> orders) {
 
+        /** Without the orders API, trusting no proxy. */
         public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
-            this(accounts, vault, ready, TrustedProxies.NONE);
+            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none());
         }
     }
 
@@ -56,7 +58,8 @@ public final class HttpApi {
     public static Dialects dialects(Services services) {
         var vault = new VaultDialect(services.accounts(), services.vault());
         return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
-                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies())),
+                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies()))
+                .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging()))),
                 vault);
     }
 
