@@ -8,16 +8,16 @@ import dev.cofre.adapters.rest.justclick.JustClickRequests.GetJustClickKeyReques
 import dev.cofre.adapters.rest.justclick.JustClickRequests.Request;
 import dev.cofre.adapters.rest.justclick.JustClickRequests.SaveCreditCardRequest;
 import dev.cofre.application.merchant.MerchantAccounts;
-import dev.cofre.application.token.ChangeTokenStatus;
 import dev.cofre.application.token.DetokenizeCard;
+import dev.cofre.application.token.GetJustClickKey;
+import dev.cofre.application.token.GetMaskedCreditCard;
+import dev.cofre.application.token.InvalidateCreditCard;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.DomainError;
+import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.Merchant;
 import dev.cofre.domain.merchant.TrustedProxies;
-import dev.cofre.domain.token.Alias;
-import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
-import dev.cofre.domain.token.VaultError;
 import io.javalin.http.Context;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -88,7 +88,7 @@ final class JustClickCalls {
         String correlation = Option.of(request.requestId())
                 .filter(id -> TokenReference.parse("RequestId", id).isRight()).getOrNull();
         if (request.requestId() != null && correlation == null) {
-            return failure(method, null, List.of(Problems.field("RequestId", "must be a GUID")));
+            return failure(method, null, List.of(Problems.field("RequestId", InvalidInput.Kind.INVALID, "must be a GUID")));
         }
         var merchant = authenticate(request.merchantKey());
         if (merchant.isLeft()) {
@@ -110,8 +110,8 @@ final class JustClickCalls {
             }
             case GetMaskedCreditCard: {
                 var r = (CardRequest) request;
-                return vault.get().get(m.id(), r.justClickKey())
-                        .flatMap(t -> matchesAlias(t, r.justClickAlias()))
+                return vault.getMaskedCreditCard().get(m.id(),
+                                new GetMaskedCreditCard.Command(r.justClickKey(), r.justClickAlias()))
                         .map(t -> fields("CardHolder", t.holder().name(), "CardExpiration", t.expiry().format(),
                                 "MaskedCardNumber", t.card().binAndLastFour(), "RequestId", r.requestId()));
             }
@@ -123,15 +123,13 @@ final class JustClickCalls {
             }
             case GetJustClickKey: {
                 var r = (GetJustClickKeyRequest) request;
-                return vault.justClickKey().recover(m.id(), r.saveCreditCardRequestId())
+                return vault.justClickKey().recover(m.id(), new GetJustClickKey.Command(r.saveCreditCardRequestId()))
                         .map(ref -> fields("JustClickKey", ref.toString()));
             }
             case InvalidateCreditCard: {
                 var r = (CardRequest) request;
-                return vault.get().get(m.id(), r.justClickKey())
-                        .flatMap(t -> matchesAlias(t, r.justClickAlias()))
-                        .flatMap(t -> vault.changeStatus().remove(m.id(),
-                                new ChangeTokenStatus.Command(r.justClickKey(), "Merchant", "Other")))
+                return vault.invalidateCreditCard().invalidate(m.id(),
+                                new InvalidateCreditCard.Command(r.justClickKey(), r.justClickAlias()))
                         .map(t -> fields());
             }
             default:
@@ -148,14 +146,6 @@ final class JustClickCalls {
         }
         return accounts.authenticate().byMerchantKey(key)
                 .toEither(new Problem(401, 720, "Merchant JustClick not found", "MerchantKey"));
-    }
-
-    /** A JustClickAlias sent with the key must be the token's: else the card is "not found". */
-    private static Either<DomainError, Token> matchesAlias(Token t, String alias) {
-        if (alias == null || alias.isEmpty() || t.alias().map(Alias::value).contains(alias)) {
-            return Either.right(t);
-        }
-        return Either.left(new VaultError.TokenNotFound());
     }
 
     private static Answer failure(JustClickMethod method, String correlation, List<Problem> problems) {
