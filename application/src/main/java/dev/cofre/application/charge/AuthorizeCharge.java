@@ -231,9 +231,8 @@ public final class AuthorizeCharge {
                     .<CardSource>map(ref -> new CardSource.VaultedCard(ref, Option.none())).mapLeft(e -> e);
         }
         if (cc.cardToken() != null) {
-            return cc.cardToken().startsWith("token_")
-                    ? Either.right(new CardSource.SingleUseToken(new CardTokenId(cc.cardToken())))
-                    : Either.left(InvalidInput.of("card_token", "must start with token_"));
+            return CardTokenId.parse("card_token", cc.cardToken())
+                    .<CardSource>map(CardSource.SingleUseToken::new).mapLeft(e -> e);
         }
         NetworkTokenFields f = cc.networkToken();
         var cryptograms = List.ofAll(f.cryptograms()).zipWithIndex()
@@ -264,7 +263,7 @@ public final class AuthorizeCharge {
         }
         if (source instanceof CardSource.SingleUseToken s) {
             return cardTokens.peek(merchant.id(), s.id(), now)
-                    .<DomainError>toEither(ChargeError.CardTokenNotFound::new)
+                    .<DomainError>mapLeft(e -> new ChargeError.CardTokenNotFound())
                     .map(t -> new CardSummary(source.kind(), t.card().pan().masked(), t.card().holder(),
                             t.card().expiry(), Option.none()));
         }
@@ -303,7 +302,7 @@ public final class AuthorizeCharge {
         }
         if (source instanceof CardSource.SingleUseToken s) {
             return cardTokens.redeem(merchant.id(), s.id(), now)
-                    .<DomainError>toEither(ChargeError.CardTokenNotFound::new)
+                    .<DomainError>mapLeft(e -> new ChargeError.CardTokenNotFound())
                     .map(t -> unexpired(t.card().expiry(), today, new Ready(new ChargeableCard(t.card().pan(),
                             t.card().holder(), t.card().expiry(), t.securityCode()), Option.none())));
         }
