@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cofre.domain.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.charge.StoredCardTokens;
+import dev.cofre.domain.customer.Customers;
+import dev.cofre.domain.customer.SavedCards;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.token.KeyRecoveries;
@@ -54,6 +57,9 @@ public final class Database implements AutoCloseable {
     private final JdbiMerchants merchants;
     private final JdbiAccessTokens accessTokens;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiCustomers customers;
+    private final JdbiSavedCards savedCards;
+    private final JdbiStoredCardTokens cardTokens;
 
     private Database(String jdbcUrl, Option<String> schema, Sessions sessions) {
         this.jdbcUrl = jdbcUrl;
@@ -66,6 +72,9 @@ public final class Database implements AutoCloseable {
         this.merchants = new JdbiMerchants(sessions);
         this.accessTokens = new JdbiAccessTokens(sessions);
         this.idempotencyKeys = new JdbiIdempotencyKeys(sessions);
+        this.customers = new JdbiCustomers(sessions);
+        this.savedCards = new JdbiSavedCards(sessions);
+        this.cardTokens = new JdbiStoredCardTokens(sessions);
     }
 
     /**
@@ -231,6 +240,19 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+
+    public SavedCards savedCards() {
+        return savedCards;
+    }
+
+    /** Card tokens as stored, sealed; wrap them in a {@code SealingCardTokens} to use them. */
+    public StoredCardTokens cardTokens() {
+        return cardTokens;
     }
 
     /** The one way to make several store calls atomic. Store calls inside it join its transaction. */
