@@ -263,7 +263,9 @@ class CustomerAccountsTest {
         assertEquals(5, page.total());
         assertEquals(List.of("c3@example.com", "c4@example.com"), page.results().map(a -> a.customer().email().value()));
 
-        var refused = accounts.search().search(shop, new SearchCustomers.Command("bad", 0, -1)).getLeft();
+        assertEquals(10, accounts.search().search(shop, new SearchCustomers.Command(null, 0, 0)).get().limit(),
+                "a limit of 0, as the vendor's Java SDK example sends, is the default");
+        var refused = accounts.search().search(shop, new SearchCustomers.Command("bad", 101, -1)).getLeft();
         assertEquals(List.of("email", "limit", "offset"), ((InvalidInput) refused).errors().map(InvalidInput.FieldError::field));
     }
 

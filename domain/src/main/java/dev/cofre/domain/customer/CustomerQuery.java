@@ -19,13 +19,16 @@ public record CustomerQuery(Option<Email> email, int limit, int offset) {
         }
     }
 
-    /** Null limit and offset take the vendor's defaults (10 and 0); every bad parameter is named at once. */
+    /**
+     * Null limit and offset take the vendor's defaults (10 and 0), and so does a limit of 0, which the
+     * vendor's own Java SDK example sends; every bad parameter is named at once.
+     */
     public static Either<InvalidInput, CustomerQuery> parse(String email, Integer limit, Integer offset) {
         return Validation.combine(
                         Validation.fromEither(email == null || email.isEmpty()
                                 ? Either.<InvalidInput, Option<Email>>right(Option.none())
                                 : Email.parse("email", email).map(Option::some)),
-                        Validation.fromEither(limit == null ? Either.<InvalidInput, Integer>right(DEFAULT_LIMIT)
+                        Validation.fromEither(limit == null || limit == 0 ? Either.<InvalidInput, Integer>right(DEFAULT_LIMIT)
                                 : limit >= 1 && limit <= MAX_LIMIT ? Either.<InvalidInput, Integer>right(limit)
                                 : Either.<InvalidInput, Integer>left(InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT))),
                         Validation.fromEither(offset == null ? Either.<InvalidInput, Integer>right(0)
