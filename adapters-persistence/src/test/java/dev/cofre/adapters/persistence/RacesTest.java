@@ -149,7 +149,7 @@ class RacesTest {
                         new CustomerProfile.Draft("race" + round + "@example.com", null, null, null, null, null, null,
                                 null, null, null, null, null, null))).get().customer().id().value();
                 String cardToken = accounts.get(0).createCardToken().create(merchant, new CreateCardToken.Command(
-                        "4111111111111111", 11, 2030, "123", "APRO", null, null, null)).get().id().value();
+                        "4111111111111111", 11, 2030, "123", "APRO", null, null, null, null)).get().id().value();
 
                 var outcomes = race(CARD_TOKEN_RACERS, i -> accounts.get(i % accounts.size()).addCard()
                         .add(merchant, customer, new AddCustomerCard.Command(cardToken)));

@@ -33,10 +33,13 @@ import java.time.Instant;
  */
 public final class CreateCardToken {
 
-    /** Raw fields as they arrive; names in errors are the wire's ({@code card_number}, {@code cardholder.name}, ...). */
+    /**
+     * Raw fields as they arrive; names in errors are the wire's ({@code card_number}, {@code cardholder.name}, ...).
+     * {@code customerId}, which the vendor's Java SDK sends with {@code card_id}, must then be the card's customer.
+     */
     public record Command(String cardNumber, Integer expirationMonth, Integer expirationYear, String securityCode,
                           String cardholderName, String identificationType, String identificationNumber,
-                          String cardId) {
+                          String cardId, String customerId) {
 
         @Override
         public String toString() {
@@ -120,6 +123,7 @@ public final class CreateCardToken {
         }
         return CardId.parse("card_id", c.cardId()).toOption()
                 .flatMap(id -> stores.savedCards().find(merchant, id))
+                .filter(saved -> c.customerId() == null || saved.customer().value().equals(c.customerId()))
                 .flatMap(wallets::card)
                 .<DomainError>toEither(new CustomerError.CardNotFound())
                 .flatMap(card -> card.token().requireActive().<DomainError>mapLeft(e -> e)

@@ -53,13 +53,19 @@ class CustomerAccountsTest {
         assertEquals(customer.id(), found.results().head().customer().id());
 
         var recaptured = accounts.createCardToken().create(shop,
-                new CreateCardToken.Command(null, null, null, "123", null, null, null, card.id().value())).get();
+                new CreateCardToken.Command(null, null, null, "123", null, null, null, card.id().value(), null)).get();
         assertEquals(Option.some(card.id()), recaptured.savedCard());
         assertEquals("0604", recaptured.card().lastFour());
         var redeemed = world.stores.customers(world.cipher).cardTokens()
                 .redeem(shop, recaptured.id(), world.clock.instant()).get();
         assertEquals("5031755734530604", redeemed.card().pan().revealDigits());
         assertEquals("123", redeemed.securityCode().get().revealDigits());
+
+        assertEquals(new CustomerError.CardNotFound(), accounts.createCardToken().create(shop, new CreateCardToken.Command(
+                null, null, null, "123", null, null, null, card.id().value(), "123456789-jxOV430go9fx2e")).getLeft(),
+                "the SDK's customer_id, when sent, must be the card's customer");
+        assertTrue(accounts.createCardToken().create(shop, new CreateCardToken.Command(
+                null, null, null, "123", null, null, null, card.id().value(), customer.id().value())).isRight());
 
         assertEquals(card.id(), accounts.getCard().get(shop, customer.id().value(), card.id().value()).get().id());
         var deleted = accounts.deleteCard().delete(shop, customer.id().value(), card.id().value()).get();
@@ -169,7 +175,7 @@ class CustomerAccountsTest {
         assertEquals(new CustomerError.CustomerNotFound(), accounts.deleteCard().delete(stranger, customer, card).getLeft());
         assertEquals(0, accounts.search().search(stranger, new SearchCustomers.Command("dono@example.com", null, null)).get().total());
         assertEquals(new CustomerError.CardNotFound(), accounts.createCardToken().create(stranger,
-                new CreateCardToken.Command(null, null, null, "123", null, null, null, card)).getLeft());
+                new CreateCardToken.Command(null, null, null, "123", null, null, null, card, null)).getLeft());
         var strangersCustomer = world.customer(stranger, "outro@example.com").customer().id().value();
         assertEquals(new CardTokenError.NotFound(), accounts.addCard().add(stranger, strangersCustomer,
                 new AddCustomerCard.Command(token.id().value())).getLeft());
@@ -223,7 +229,7 @@ class CustomerAccountsTest {
     void a_raw_card_token_names_every_invalid_field_at_once() {
         var shop = world.merchant();
         var refused = accounts.createCardToken().create(shop,
-                new CreateCardToken.Command("4111111111111112", 13, null, "12a", "", "CPF", null, null)).getLeft();
+                new CreateCardToken.Command("4111111111111112", 13, null, "12a", "", "CPF", null, null, null)).getLeft();
 
         assertEquals(List.of("card_number", "cardholder.name", "expiration_month", "expiration_year", "security_code",
                         "cardholder.identification.number"),
@@ -240,16 +246,16 @@ class CustomerAccountsTest {
         var card = accounts.addCard().add(shop, customer, new AddCustomerCard.Command(
                 accounts.createCardToken().create(shop, raw("378282246310005", "1234")).get().id().value())).get();
         var recaptured = accounts.createCardToken().create(shop,
-                new CreateCardToken.Command(null, null, null, "123", null, null, null, card.id().value())).getLeft();
+                new CreateCardToken.Command(null, null, null, "123", null, null, null, card.id().value(), null)).getLeft();
         assertEquals(List.of("security_code"), ((InvalidInput) recaptured).errors().map(InvalidInput.FieldError::field));
         assertEquals(4, accounts.createCardToken().create(shop, new CreateCardToken.Command(null, null, null, "1234",
-                null, null, null, card.id().value())).get().securityCodeLength());
+                null, null, null, card.id().value(), null)).get().securityCodeLength());
     }
 
     @Test
     void an_expired_card_cannot_become_a_card_token() {
         var refused = accounts.createCardToken().create(world.merchant(),
-                new CreateCardToken.Command("4111111111111111", 1, 2026, "123", "APRO", null, null, null)).getLeft();
+                new CreateCardToken.Command("4111111111111111", 1, 2026, "123", "APRO", null, null, null, null)).getLeft();
         assertEquals(List.of("expiration_year"), ((InvalidInput) refused).errors().map(InvalidInput.FieldError::field));
     }
 

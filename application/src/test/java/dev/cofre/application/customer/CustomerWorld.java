@@ -71,7 +71,7 @@ final class CustomerWorld {
     }
 
     static CreateCardToken.Command raw(String number, String cvv) {
-        return new CreateCardToken.Command(number, 11, 2030, cvv, "APRO", "CPF", "19119119100", null);
+        return new CreateCardToken.Command(number, 11, 2030, cvv, "APRO", "CPF", "19119119100", null, null);
     }
 
     MaskedCardToken cardToken(MerchantId merchant, String number) {
