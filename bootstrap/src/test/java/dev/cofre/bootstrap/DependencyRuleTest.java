@@ -76,4 +76,16 @@ class DependencyRuleTest {
             .that().resideOutsideOfPackages("dev.cofre.adapters.acquirer..", "dev.cofre.adapters.crypto..")
             .should().callMethod(dev.cofre.domain.card.SecurityCode.class, "revealDigits")
             .because("a CVV goes to the acquirer, and to the cipher that seals it inside a card token, and nowhere else");
+
+    /** The classes allowed to read a network token's cryptogram: the acquirer, and the two hashers that keep only a keyed digest of it. */
+    static final String[] MAY_READ_CRYPTOGRAMS = {
+            "dev.cofre.adapters.crypto.HmacCryptogramHasher", "dev.cofre.application.inmemory.InMemoryCryptogramHasher"};
+
+    @ArchTest
+    static final ArchRule only_the_acquirer_and_the_cryptogram_hashers_read_a_cryptogram = noClasses()
+            .that().resideOutsideOfPackage("dev.cofre.adapters.acquirer..")
+            .and().doNotHaveFullyQualifiedName(MAY_READ_CRYPTOGRAMS[0])
+            .and().doNotHaveFullyQualifiedName(MAY_READ_CRYPTOGRAMS[1])
+            .should().callMethod(dev.cofre.domain.charge.Cryptogram.class, "revealValue")
+            .because("a cryptogram goes to the acquirer, and is otherwise only kept as a keyed hash to refuse its reuse");
 }

@@ -7,48 +7,51 @@ import dev.cofre.application.charge.AcquirerWithDeadline;
 import dev.cofre.application.charge.AuthorizeCharge;
 import dev.cofre.application.charge.CaptureCharge;
 import dev.cofre.application.charge.ReconcileCharges;
-import dev.cofre.application.inmemory.HmacCryptogramHasher;
-import dev.cofre.application.inmemory.InMemoryCardTokens;
-import dev.cofre.application.inmemory.InMemoryCharges;
-import dev.cofre.application.inmemory.InMemorySpentCryptograms;
-import dev.cofre.application.inmemory.InMemoryTokens;
-import dev.cofre.application.inmemory.InMemoryTransactions;
+import dev.cofre.application.charge.CardInput;
+import dev.cofre.application.charge.Charging;
+import dev.cofre.application.inmemory.InMemoryCryptogramHasher;
+import dev.cofre.application.inmemory.InMemoryStores;
+import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeFixtures;
 import dev.cofre.domain.charge.ChargeStatus;
+import dev.cofre.domain.charge.CreditCardPayment;
 import dev.cofre.domain.charge.TransactionStatus;
 import dev.cofre.domain.merchant.Merchant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The charge use cases against the simulator, through the deadline every real deployment puts on the acquirer. */
 class ReconciliationWithSimulatorTest {
 
     private final AcquirerSimulator simulator = new AcquirerSimulator().withHang(Duration.ofMillis(600));
-    private final InMemoryCharges charges = new InMemoryCharges();
+    private final InMemoryStores stores = new InMemoryStores();
     private final Merchant merchant = ChargeFixtures.gateway();
     private final Clock clock = Clock.systemUTC();
     private final AcquirerWithDeadline acquirer = new AcquirerWithDeadline(simulator, Duration.ofMillis(150));
-    private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final AuthorizeCharge authorize = new AuthorizeCharge(charges, new InMemoryTokens(), null,
-            new InMemoryCardTokens(), HmacCryptogramHasher.withRandomKey(), new InMemorySpentCryptograms(), acquirer,
-            transactions, new SecureIds(), clock);
-    private final CaptureCharge capture = new CaptureCharge(charges, acquirer, transactions, new SecureIds(), clock);
-    private final ReconcileCharges reconcile = new ReconcileCharges(charges, acquirer, transactions, clock, Duration.ZERO);
+    private final Charging charging = Charging.create(stores.charging(), new TestCardCipher(),
+            new InMemoryCryptogramHasher(), acquirer, clock, new SecureIds(), Duration.ZERO);
+    private final CaptureCharge capture = charging.capture();
+    private final ReconcileCharges reconcile = charging.reconcile();
+
+    @AfterEach
+    void stopTheAcquirerCalls() {
+        acquirer.close();
+    }
 
     private Charge charge(String key, String number, String operationType) {
-        var card = new AuthorizeCharge.CreditCard(1, "AVENGERS", operationType,
-                new AuthorizeCharge.CardFields(number, "Tony Stark", 1, 30, "353"), null, null, null,
-                null, null, null, null, null, null);
-        return authorize.authorize(merchant, new AuthorizeCharge.Command(key,
-                List.of(new AuthorizeCharge.Item(2990L, "Chaveiro do Tesseract", 1)), card)).get();
+        return charging.authorize().authorize(merchant, new AuthorizeCharge.Command(key,
+                List.of(new AuthorizeCharge.Item("Chaveiro do Tesseract", 2990L, 1)),
+                new CardInput.PresentedCard(number, "Tony Stark", 1, 30, "353"),
+                new CreditCardPayment.Fields(operationType, 1, "AVENGERS", null, null, null, null, null, null))).get();
     }
 
     private TransactionStatus statusOf(Charge charge) {
-        return charges.find(merchant.id(), charge.id()).get().lastTransaction().status();
+        return stores.charges.find(merchant.id(), charge.id()).get().lastTransaction().status();
     }
 
     @Test

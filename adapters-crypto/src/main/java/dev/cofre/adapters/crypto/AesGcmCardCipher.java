@@ -20,10 +20,8 @@ import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -62,7 +60,6 @@ public final class AesGcmCardCipher implements CardCipher {
     private static final int TAG_BITS = 128;
     private static final int HEADER_BYTES = 1 + IV_BYTES;
     private static final String AES_GCM = "AES/GCM/NoPadding";
-    private static final String HMAC = "HmacSHA256";
     private static final byte[] PAN_LABEL = "cofre/pan".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEK_LABEL = "cofre/kek".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CARD_TOKEN_PAN_LABEL = "cofre/card-token/pan".getBytes(StandardCharsets.US_ASCII);
@@ -223,11 +220,7 @@ public final class AesGcmCardCipher implements CardCipher {
     public Fingerprint fingerprint(Pan pan) {
         byte[] digits = digitsOf(pan);
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(keys.fingerprintKey());
-            return new Fingerprint(HexFormat.of().formatHex(mac.doFinal(digits)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed: " + e.getClass().getSimpleName());
+            return new Fingerprint(HmacSha256.hex(keys.fingerprintKey(), digits));
         } finally {
             Arrays.fill(digits, (byte) 0);
         }

@@ -2,7 +2,7 @@ package dev.cofre.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.charge.StoredCardTokens;

@@ -1,9 +1,16 @@
 package dev.cofre.adapters.persistence;
 
-import dev.cofre.domain.IdempotencyKeys;
-import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.idempotency.IdempotencyKeys;
+import dev.cofre.domain.idempotency.IdempotentRequest;
+import dev.cofre.domain.idempotency.RequestFingerprint;
+import io.vavr.control.Option;
 
-/** Idempotency keys; the primary key (merchant, scope, key) lets the first request win everywhere. */
+/**
+ * Idempotency keys. The primary key (merchant, scope, key) makes the first claim win everywhere:
+ * on PostgreSQL a second insert of an uncommitted claim waits for its transaction and then does
+ * nothing; on SQLite one writer runs at a time. The outcome is NULL only inside the claiming
+ * transaction, which fills it in before it commits.
+ */
 final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     private final Sessions sessions;
@@ -15,29 +22,39 @@ final class JdbiIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public Entry putIfAbsent(Entry entry) {
+    public Option<Remembered> claim(IdempotentRequest request) {
         return sessions.write(h -> {
-            int inserted = h.createUpdate("INSERT INTO idempotency_keys (merchant_id, scope, key, request_hash, outcome)"
-                            + " VALUES (:merchant, :scope, :key, :request_hash, :outcome)"
+            int inserted = h.createUpdate("INSERT INTO idempotency_keys (merchant_id, scope, key, fingerprint)"
+                            + " VALUES (:merchant, :scope, :key, :fingerprint)"
                             + " ON CONFLICT (merchant_id, scope, key) DO NOTHING")
-                    .bind("merchant", dialect.uuid(entry.merchant().value()))
-                    .bind("scope", entry.scope())
-                    .bind("key", entry.key())
-                    .bind("request_hash", entry.requestHash())
-                    .bind("outcome", entry.outcome())
+                    .bind("merchant", dialect.uuid(request.merchant().value()))
+                    .bind("scope", request.scope())
+                    .bind("key", request.key().value())
+                    .bind("fingerprint", request.fingerprint().hex())
                     .execute();
             if (inserted == 1) {
-                return entry;
+                return Option.<Remembered>none();
             }
-            // Under READ COMMITTED this statement sees the row that won, even one committed just now.
-            return h.createQuery("SELECT request_hash, outcome FROM idempotency_keys"
+            // Under READ COMMITTED this statement sees the claim that won, committed just now.
+            return Option.some(h.createQuery("SELECT fingerprint, outcome FROM idempotency_keys"
                             + " WHERE merchant_id = :merchant AND scope = :scope AND key = :key")
-                    .bind("merchant", dialect.uuid(entry.merchant().value()))
-                    .bind("scope", entry.scope())
-                    .bind("key", entry.key())
-                    .map((rs, ctx) -> new Entry(entry.merchant(), entry.scope(), entry.key(),
-                            rs.getString("request_hash"), rs.getString("outcome")))
-                    .one();
+                    .bind("merchant", dialect.uuid(request.merchant().value()))
+                    .bind("scope", request.scope())
+                    .bind("key", request.key().value())
+                    .map((rs, ctx) -> new Remembered(new RequestFingerprint(rs.getString("fingerprint")),
+                            rs.getString("outcome")))
+                    .one());
         });
+    }
+
+    @Override
+    public void remember(IdempotentRequest request, String outcome) {
+        sessions.write(h -> h.createUpdate("UPDATE idempotency_keys SET outcome = :outcome"
+                        + " WHERE merchant_id = :merchant AND scope = :scope AND key = :key")
+                .bind("outcome", outcome)
+                .bind("merchant", dialect.uuid(request.merchant().value()))
+                .bind("scope", request.scope())
+                .bind("key", request.key().value())
+                .execute());
     }
 }

@@ -2,7 +2,7 @@ package dev.cofre.adapters.persistence;
 
 import dev.cofre.application.contract.AccessTokensContract;
 import dev.cofre.application.contract.AuditTrailContract;
-import dev.cofre.application.contract.IdempotencyKeysContract;
+import dev.cofre.application.contract.IdempotencyContract;
 import dev.cofre.application.contract.KeyRecoveriesContract;
 import dev.cofre.application.contract.MerchantsContract;
 import dev.cofre.application.contract.SaveRequestsContract;
@@ -74,7 +74,7 @@ class PostgresStoresTest {
     }
 
     @Nested
-    class IdempotencyKeys extends IdempotencyKeysContract {
+    class Idempotency extends IdempotencyContract {
         @Override
         protected Stores openStores() {
             return TestDatabases.postgresStores();

@@ -17,7 +17,11 @@ import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.charge.CardTokenError;
 import dev.cofre.domain.customer.CustomerProfile;
-import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.application.Idempotent;
+import dev.cofre.domain.DomainError;
+import dev.cofre.domain.idempotency.IdempotencyKey;
+import dev.cofre.domain.idempotency.IdempotentRequest;
+import dev.cofre.domain.idempotency.RequestFingerprint;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -123,15 +127,22 @@ class RacesTest {
         }
 
         @Test
-        void when_retries_race_under_one_idempotency_key_all_get_the_first_entry() throws Exception {
+        void when_retries_race_under_one_idempotency_key_on_several_servers_the_work_runs_once() throws Exception {
             var merchant = givenMerchant();
             for (int round = 0; round < ROUNDS / 5; round++) {
-                String key = "key-" + round;
+                var request = new IdempotentRequest(merchant, "tokenize", new IdempotencyKey("key-" + round),
+                        RequestFingerprint.of("the same card"));
+                var runs = new java.util.concurrent.atomic.AtomicInteger();
                 var outcomes = race(i -> {
                     var db = servers.get(i % servers.size());
-                    return Either.<VaultError, IdempotencyKeys.Entry>right(db.transactions().inTransaction(() ->
-                            db.idempotencyKeys().putIfAbsent(new IdempotencyKeys.Entry(merchant, "tokenize", key, "h", "outcome-" + i))));
+                    return Either.<VaultError, Either<DomainError, String>>right(Idempotent.run(db.transactions(),
+                            db.idempotencyKeys(), Option.some(request), new Idempotent.Memory<String>(o -> o, Either::right),
+                            () -> {
+                                runs.incrementAndGet();
+                                return Either.right("outcome-" + i);
+                            }));
                 });
+                assertEquals(1, runs.get(), "round " + round);
                 assertEquals(1, outcomes.stream().map(Either::get).distinct().count(), "round " + round);
             }
         }
@@ -142,17 +153,18 @@ class RacesTest {
             // Every server seals and opens with the same keys, as servers sharing one database must.
             var cipher = AesGcmCardCipher.fromKeyFile(keys.resolve("cofre.keys"));
             var accounts = servers.stream().map(db -> CustomerAccounts.create(new CustomerStores(db.customers(),
-                    db.savedCards(), db.tokens(), new SealingCardTokens(db.cardTokens(), cipher), db.transactions()),
+                    db.savedCards(), db.tokens(), new SealingCardTokens(db.cardTokens(), cipher), db.idempotencyKeys(),
+                    db.transactions()),
                     cipher, Clock.systemUTC(), new SecureIds())).toList();
             for (int round = 0; round < ROUNDS / 5; round++) {
                 String customer = accounts.get(0).create().create(merchant, new CreateCustomer.Command(
                         new CustomerProfile.Draft("race" + round + "@example.com", null, null, null, null, null, null,
-                                null, null, null, null, null, null))).get().customer().id().value();
+                                null, null, null, null, null, null), null)).get().customer().id().value();
                 String cardToken = accounts.get(0).createCardToken().create(merchant, new CreateCardToken.Command(
-                        "4111111111111111", 11, 2030, "123", "APRO", null, null, null, null)).get().id().value();
+                        "4111111111111111", 11, 2030, "123", "APRO", null, null, null, null, null)).get().id().value();
 
                 var outcomes = race(CARD_TOKEN_RACERS, i -> accounts.get(i % accounts.size()).addCard()
-                        .add(merchant, customer, new AddCustomerCard.Command(cardToken)));
+                        .add(merchant, customer, new AddCustomerCard.Command(cardToken, null)));
 
                 long winners = outcomes.stream().filter(Either::isRight).count();
                 long spent = outcomes.stream().filter(o -> o.isLeft() && o.getLeft().equals(new CardTokenError.Spent())).count();

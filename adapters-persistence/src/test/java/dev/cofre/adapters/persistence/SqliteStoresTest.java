@@ -2,7 +2,7 @@ package dev.cofre.adapters.persistence;
 
 import dev.cofre.application.contract.AccessTokensContract;
 import dev.cofre.application.contract.AuditTrailContract;
-import dev.cofre.application.contract.IdempotencyKeysContract;
+import dev.cofre.application.contract.IdempotencyContract;
 import dev.cofre.application.contract.KeyRecoveriesContract;
 import dev.cofre.application.contract.MerchantsContract;
 import dev.cofre.application.contract.SaveRequestsContract;
@@ -71,7 +71,7 @@ class SqliteStoresTest {
     }
 
     @Nested
-    class IdempotencyKeys extends IdempotencyKeysContract {
+    class Idempotency extends IdempotencyContract {
         @Override
         protected Stores openStores() {
             return TestDatabases.sqliteStores();

@@ -3,6 +3,7 @@ package dev.cofre.adapters.rest;
 import dev.cofre.application.merchant.MerchantError;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
@@ -90,7 +91,7 @@ public final class Problems {
         }
         if (error instanceof VaultError.AliasInUse || error instanceof VaultError.InvalidTransition
                 || error instanceof VaultError.RequestIdAlreadyUsed || error instanceof VaultError.ConcurrentUpdate
-                || error instanceof VaultError.TokenNotActive || error instanceof VaultError.IdempotencyKeyReused) {
+                || error instanceof VaultError.TokenNotActive || error instanceof IdempotencyError) {
             return 409;
         }
         if (error instanceof VaultError.IpNotAllowed || error instanceof VaultError.KeyRecoveryLocked) {

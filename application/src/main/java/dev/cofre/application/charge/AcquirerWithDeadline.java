@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 /**
  * Puts a deadline on every acquirer call and turns whatever is not an answer (a timeout, an
  * exception) into {@link AcquirerAnswer.Unknown}: a call that did not answer may still have
- * happened, so it must never be read as a decline. Reconciliation finds out later.
+ * happened, so it must never be read as a decline. Reconciliation finds out later. Its calls run on
+ * a pool of its own: {@link #close()} it when the acquirer is no longer used.
  */
-public final class AcquirerWithDeadline implements Acquirer {
+public final class AcquirerWithDeadline implements Acquirer, AutoCloseable {
 
     private final Acquirer acquirer;
     private final Duration deadline;
@@ -56,8 +57,19 @@ public final class AcquirerWithDeadline implements Acquirer {
         return withDeadline(() -> acquirer.query(operation));
     }
 
+    /** Stops the call threads; a call still waiting for the acquirer is interrupted (its answer is Unknown). */
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+
     private AcquirerAnswer withDeadline(Supplier<AcquirerAnswer> call) {
-        var future = calls.submit(call::get);
+        java.util.concurrent.Future<AcquirerAnswer> future;
+        try {
+            future = calls.submit(call::get);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return new AcquirerAnswer.Unknown("the acquirer connection is closed");
+        }
         try {
             AcquirerAnswer answer = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return answer == null ? new AcquirerAnswer.Unknown("acquirer gave no answer") : answer;

@@ -1,18 +1,18 @@
 package dev.cofre.application.charge;
 
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.Ids;
-import dev.cofre.domain.Transactions;
 import dev.cofre.domain.charge.Acquirer;
+import dev.cofre.domain.charge.Amount;
 import dev.cofre.domain.charge.Charge;
-import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.charge.ChargeStage;
+import dev.cofre.domain.charge.Move;
+import dev.cofre.domain.charge.TransactionId;
 import dev.cofre.domain.charge.TransactionKind;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.control.Either;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-import java.time.Clock;
+import io.vavr.control.Option;
+import java.time.Instant;
 
 /**
  * Captures an authorized charge, all of it (no amount) or part of it; a partial capture releases
@@ -20,18 +20,24 @@ import java.time.Clock;
  */
 public final class CaptureCharge {
 
-    public record Command(@NotBlank @Size(max = 64) String chargeId, @Positive Long amount,
-                          @NotBlank @Size(max = 255) String idempotencyKey) {
+    /** Unchecked: every invalid field is reported at once. No amount means all that is left. */
+    public record Command(String chargeId, Long amount, String idempotencyKey) {
     }
 
     private final FollowUps followUps;
 
-    public CaptureCharge(Charges charges, Acquirer acquirer, Transactions transactions, Ids ids, Clock clock) {
-        this.followUps = new FollowUps(charges, acquirer, transactions, ids, clock);
+    CaptureCharge(FollowUps followUps) {
+        this.followUps = followUps;
     }
 
     public Either<DomainError, Charge> capture(MerchantId merchant, Command command) {
-        return followUps.run(merchant, command, command.chargeId(), command.amount(), command.idempotencyKey(),
-                TransactionKind.CAPTURE, Charge::capture, Acquirer::capture);
+        return followUps.run(merchant, command.chargeId(), command.amount(), command.idempotencyKey(),
+                TransactionKind.CAPTURE, CaptureCharge::plan, Acquirer::capture);
+    }
+
+    /** Only an authorized charge awaiting capture can be captured. */
+    private static Either<ChargeError, Charge> plan(Charge charge, Option<Amount> amount, TransactionId id, Instant at) {
+        return ChargeStage.as(ChargeStage.AwaitingCapture.class, charge, amount.isDefined() ? Move.CAPTURE_PARTIAL : Move.CAPTURE_FULL)
+                .flatMap(awaiting -> awaiting.capture(amount, id, at));
     }
 }

@@ -4,8 +4,10 @@ import dev.cofre.domain.Transactions;
 import dev.cofre.domain.charge.Acquirer;
 import dev.cofre.domain.charge.AcquirerAnswer;
 import dev.cofre.domain.charge.Charge;
+import dev.cofre.domain.charge.ChargeStage;
 import dev.cofre.domain.charge.Charges;
 import dev.cofre.domain.charge.Transaction;
+import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,7 @@ public final class ReconcileCharges {
     private final Clock clock;
     private final Duration grace;
 
-    public ReconcileCharges(Charges charges, Acquirer acquirer, Transactions transactions, Clock clock,
+    ReconcileCharges(Charges charges, Acquirer acquirer, Transactions transactions, Clock clock,
                             Duration grace) {
         this.charges = charges;
         this.acquirer = acquirer;
@@ -51,8 +53,10 @@ public final class ReconcileCharges {
             AcquirerAnswer answer = acquirer.query(inDoubt.id());
             boolean changed = transactions.inTransaction(() -> charges.find(charge.merchant(), charge.id())
                     .filter(current -> current.lastTransaction().id().equals(inDoubt.id()))
-                    .flatMap(current -> current.reconciled(answer, clock.instant()).toOption()
-                            .filter(next -> next.version() != current.version()))
+                    .flatMap(current -> current.stage() instanceof ChargeStage.InDoubt stillOpen
+                            ? stillOpen.reconcile(answer, clock.instant()).toOption()
+                            .filter(next -> next.version() != current.version())
+                            : Option.<Charge>none())
                     .map(next -> charges.update(next).isRight())
                     .getOrElse(false));
             boolean settled = charges.find(charge.merchant(), charge.id())

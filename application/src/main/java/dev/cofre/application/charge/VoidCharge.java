@@ -1,18 +1,18 @@
 package dev.cofre.application.charge;
 
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.Ids;
-import dev.cofre.domain.Transactions;
 import dev.cofre.domain.charge.Acquirer;
+import dev.cofre.domain.charge.Amount;
 import dev.cofre.domain.charge.Charge;
-import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.charge.ChargeStage;
+import dev.cofre.domain.charge.Move;
+import dev.cofre.domain.charge.TransactionId;
 import dev.cofre.domain.charge.TransactionKind;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.control.Either;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
-import java.time.Clock;
+import io.vavr.control.Option;
+import java.time.Instant;
 
 /**
  * Voids an authorized, uncaptured charge, all of it (no amount) or part of it. A retry under the
@@ -20,18 +20,24 @@ import java.time.Clock;
  */
 public final class VoidCharge {
 
-    public record Command(@NotBlank @Size(max = 64) String chargeId, @Positive Long amount,
-                          @NotBlank @Size(max = 255) String idempotencyKey) {
+    /** Unchecked: every invalid field is reported at once. No amount means all that is left. */
+    public record Command(String chargeId, Long amount, String idempotencyKey) {
     }
 
     private final FollowUps followUps;
 
-    public VoidCharge(Charges charges, Acquirer acquirer, Transactions transactions, Ids ids, Clock clock) {
-        this.followUps = new FollowUps(charges, acquirer, transactions, ids, clock);
+    VoidCharge(FollowUps followUps) {
+        this.followUps = followUps;
     }
 
     public Either<DomainError, Charge> voidAuthorization(MerchantId merchant, Command command) {
-        return followUps.run(merchant, command, command.chargeId(), command.amount(), command.idempotencyKey(),
-                TransactionKind.VOID, Charge::voidAuthorization, Acquirer::voidAuthorization);
+        return followUps.run(merchant, command.chargeId(), command.amount(), command.idempotencyKey(),
+                TransactionKind.VOID, VoidCharge::plan, Acquirer::voidAuthorization);
+    }
+
+    /** Only an authorized charge awaiting capture can be voided. */
+    private static Either<ChargeError, Charge> plan(Charge charge, Option<Amount> amount, TransactionId id, Instant at) {
+        return ChargeStage.as(ChargeStage.AwaitingCapture.class, charge, amount.isDefined() ? Move.VOID_PARTIAL : Move.VOID_FULL)
+                .flatMap(awaiting -> awaiting.voidAuthorization(amount, id, at));
     }
 }

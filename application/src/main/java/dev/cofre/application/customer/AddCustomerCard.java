@@ -1,9 +1,10 @@
 package dev.cofre.application.customer;
 
-import dev.cofre.application.Atomic;
+import dev.cofre.application.Idempotent;
 import dev.cofre.application.token.NewToken;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.Ids;
+import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.charge.CardToken;
 import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.customer.CardId;
@@ -15,7 +16,9 @@ import dev.cofre.domain.customer.Wallet;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.TokenCustomer;
 import io.vavr.control.Either;
+import io.vavr.Tuple;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -27,18 +30,21 @@ import java.time.Instant;
  */
 public final class AddCustomerCard {
 
-    public record Command(String token) {
+    public record Command(String token, String idempotencyKey) {
     }
 
     private final CustomerStores stores;
     private final Wallets wallets;
+    private final CustomerRequests requests;
     private final NewToken newToken;
     private final Clock clock;
     private final Ids ids;
 
-    AddCustomerCard(CustomerStores stores, Wallets wallets, NewToken newToken, Clock clock, Ids ids) {
+    AddCustomerCard(CustomerStores stores, Wallets wallets, CustomerRequests requests, NewToken newToken, Clock clock,
+                    Ids ids) {
         this.stores = stores;
         this.wallets = wallets;
+        this.requests = requests;
         this.newToken = newToken;
         this.clock = clock;
         this.ids = ids;
@@ -46,14 +52,27 @@ public final class AddCustomerCard {
 
     public Either<DomainError, CustomerCard> add(MerchantId merchant, String customerId, Command command) {
         Instant now = clock.instant();
+        var memory = new Idempotent.Memory<CustomerCard>(card -> card.id().value(), id -> wallets.customer(merchant,
+                customerId).flatMap(customer -> wallets.card(customer, id)));
+        String[] request = {"add card", customerId, command.token()};
         return wallets.customer(merchant, customerId)
-                .flatMap(customer -> CardTokenId.parse("token", command.token()).<DomainError>mapLeft(e -> e)
-                        .flatMap(id -> stores.cardTokens().peek(merchant, id, now).<DomainError>mapLeft(e -> e)
-                                // Looked at first, unspent, so that the card is sealed outside the transaction.
-                                .flatMap(looked -> newToken.prepare(merchant, looked.card(), Option.none(),
-                                        Option.some(buyer(customer))))
-                                .flatMap(prepared -> Wallets.retryingRaces(() -> Atomic.run(stores.transactions(),
-                                        () -> save(merchant, customerId, id, prepared, now))))));
+                .flatMap(customer -> Validation.combine(
+                                Validation.fromEither(CardTokenId.parse("token", command.token())),
+                                Validation.fromEither(CustomerRequests.key(command.idempotencyKey())))
+                        .ap((id, key) -> Tuple.of(id, key))
+                        .mapError(errors -> (DomainError) errors.reduce(InvalidInput::and))
+                        .toEither()
+                        .flatMap(parsed -> {
+                            CardTokenId id = parsed._1;
+                            // Looked at first, unspent, so that the card is sealed outside the transaction; a
+                            // retry under a key whose first request spent the token replays without looking.
+                            Either<DomainError, NewToken.Prepared> prepared = stores.cardTokens().peek(merchant, id, now)
+                                    .<DomainError>mapLeft(e -> e)
+                                    .flatMap(looked -> newToken.prepare(merchant, looked.card(), Option.none(),
+                                            Option.some(buyer(customer))));
+                            return requests.run(merchant, parsed._2, request, memory, () -> prepared
+                                    .flatMap(p -> save(merchant, customerId, id, p, now)));
+                        }));
     }
 
     private Either<DomainError, CustomerCard> save(MerchantId merchant, String customerId, CardTokenId cardToken,

@@ -1,5 +1,6 @@
 package dev.cofre.application.customer;
 
+import dev.cofre.application.Idempotent;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.Ids;
 import dev.cofre.domain.InvalidInput;
@@ -9,12 +10,14 @@ import dev.cofre.domain.card.CardHolder;
 import dev.cofre.domain.card.Pan;
 import dev.cofre.domain.card.SecurityCode;
 import dev.cofre.domain.charge.CardToken;
+import dev.cofre.domain.charge.CardTokenError;
 import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.charge.MaskedCardToken;
 import dev.cofre.domain.customer.CardId;
 import dev.cofre.domain.customer.CustomerCard;
 import dev.cofre.domain.customer.CustomerError;
 import dev.cofre.domain.customer.Identification;
+import dev.cofre.domain.idempotency.IdempotencyKey;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.VaultError;
@@ -39,7 +42,7 @@ public final class CreateCardToken {
      */
     public record Command(String cardNumber, Integer expirationMonth, Integer expirationYear, String securityCode,
                           String cardholderName, String identificationType, String identificationNumber,
-                          String cardId, String customerId) {
+                          String cardId, String customerId, String idempotencyKey) {
 
         @Override
         public String toString() {
@@ -49,17 +52,20 @@ public final class CreateCardToken {
 
     private final CustomerStores stores;
     private final Wallets wallets;
+    private final CustomerRequests requests;
     private final CardCipher cipher;
     private final Clock clock;
     private final Ids ids;
     private final Duration lifetime;
 
-    CreateCardToken(CustomerStores stores, Wallets wallets, CardCipher cipher, Clock clock, Ids ids, Duration lifetime) {
+    CreateCardToken(CustomerStores stores, Wallets wallets, CustomerRequests requests, CardCipher cipher, Clock clock,
+                    Ids ids, Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a card token lives a positive time");
         }
         this.stores = stores;
         this.wallets = wallets;
+        this.requests = requests;
         this.cipher = cipher;
         this.clock = clock;
         this.ids = ids;
@@ -68,14 +74,24 @@ public final class CreateCardToken {
 
     public Either<DomainError, MaskedCardToken> create(MerchantId merchant, Command command) {
         Instant now = clock.instant();
+        Either<InvalidInput, Option<IdempotencyKey>> key = CustomerRequests.key(command.idempotencyKey());
         Either<DomainError, Ready> ready = command.cardId() != null ? fromSavedCard(merchant, command)
-                : fromRawCard(command).mapLeft(e -> e);
-        return ready.map(r -> {
-            var token = new CardToken(CardTokenId.issue(ids), merchant, r.card(), Option.some(r.securityCode()),
-                    r.identification(), r.savedCard(), now, now.plus(lifetime));
-            stores.cardTokens().issue(token);
-            return token.masked();
-        });
+                : fromRawCard(command).mapLeft(e -> key.isLeft() ? e.and(key.getLeft()) : e);
+        return ready.flatMap(r -> key.<DomainError>mapLeft(e -> e).flatMap(k -> requests.run(merchant, k, parts(r),
+                new Idempotent.Memory<>(t -> t.id().value(), id -> stores.cardTokens()
+                        .find(merchant, new CardTokenId(id)).toEither(new CardTokenError.NotFound())),
+                () -> {
+                    var token = new CardToken(CardTokenId.issue(ids), merchant, r.card(), Option.some(r.securityCode()),
+                            r.identification(), r.savedCard(), now, now.plus(lifetime));
+                    stores.cardTokens().issue(token);
+                    return Either.right(token.masked());
+                })));
+    }
+
+    /** What a retry must ask again: the same card (by its keyed fingerprint, never its number), holder, expiry. */
+    private String[] parts(Ready r) {
+        return new String[] {"card token", cipher.fingerprint(r.card().pan()).hex(), r.card().expiry().format(),
+                r.card().holder().name(), String.valueOf(r.identification()), String.valueOf(r.savedCard())};
     }
 
     private record Ready(Card card, SecurityCode securityCode, Option<Identification> identification,

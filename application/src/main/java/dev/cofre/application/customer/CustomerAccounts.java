@@ -21,16 +21,17 @@ public record CustomerAccounts(CreateCustomer create, GetCustomer get, UpdateCus
     public static CustomerAccounts create(CustomerStores stores, CardCipher cipher, Clock clock, Ids ids,
                                           Duration cardTokenLifetime) {
         var wallets = new Wallets(stores);
+        var requests = new CustomerRequests(stores);
         return new CustomerAccounts(
-                new CreateCustomer(stores, clock, ids),
+                new CreateCustomer(stores, wallets, requests, clock, ids),
                 new GetCustomer(wallets),
-                new UpdateCustomer(stores, wallets, clock),
+                new UpdateCustomer(stores, wallets, requests, clock),
                 new SearchCustomers(stores.customers(), wallets),
-                new AddCustomerCard(stores, wallets, new NewToken(cipher, clock, ids), clock, ids),
+                new AddCustomerCard(stores, wallets, requests, new NewToken(cipher, clock, ids), clock, ids),
                 new ListCustomerCards(wallets),
                 new GetCustomerCard(wallets),
                 new DeleteCustomerCard(stores, wallets, clock),
-                new CreateCardToken(stores, wallets, cipher, clock, ids, cardTokenLifetime),
+                new CreateCardToken(stores, wallets, requests, cipher, clock, ids, cardTokenLifetime),
                 new SweepCardTokens(stores.cardTokens(), clock));
     }
 }

@@ -1,7 +1,7 @@
 package dev.cofre.application.customer;
 
-import dev.cofre.application.Atomic;
 import dev.cofre.application.Commands;
+import dev.cofre.application.Idempotent;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.customer.CardId;
@@ -23,23 +23,29 @@ import java.time.Instant;
  */
 public final class UpdateCustomer {
 
-    public record Command(@NotNull(message = "is required") CustomerProfile.Draft changes, String defaultCard) {
+    public record Command(@NotNull(message = "is required") CustomerProfile.Draft changes, String defaultCard,
+                          String idempotencyKey) {
     }
 
     private final CustomerStores stores;
     private final Wallets wallets;
+    private final CustomerRequests requests;
     private final Clock clock;
 
-    UpdateCustomer(CustomerStores stores, Wallets wallets, Clock clock) {
+    UpdateCustomer(CustomerStores stores, Wallets wallets, CustomerRequests requests, Clock clock) {
         this.stores = stores;
         this.wallets = wallets;
+        this.requests = requests;
         this.clock = clock;
     }
 
     public Either<DomainError, CustomerAccount> update(MerchantId merchant, String customerId, Command command) {
-        return Commands.validate(command).<DomainError>mapLeft(e -> e)
-                .flatMap(c -> Wallets.retryingRaces(() -> Atomic.run(stores.transactions(),
-                        () -> wallets.customer(merchant, customerId).flatMap(customer -> change(customer, c)))))
+        return Commands.validate(command).flatMap(c -> CustomerRequests.key(c.idempotencyKey()))
+                .<DomainError>mapLeft(e -> e)
+                .flatMap(key -> requests.run(merchant, key,
+                        CustomerRequests.parts("update customer", command.changes(), customerId, command.defaultCard()),
+                        new Idempotent.Memory<>(c -> c.id().value(), id -> wallets.customer(merchant, id)),
+                        () -> wallets.customer(merchant, customerId).flatMap(customer -> change(customer, command))))
                 .map(wallets::account);
     }
 

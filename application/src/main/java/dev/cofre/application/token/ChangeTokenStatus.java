@@ -3,6 +3,7 @@ package dev.cofre.application.token;
 import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.WireName;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -84,9 +85,9 @@ public final class ChangeTokenStatus {
     private static Either<InvalidInput, Parsed> parse(Command c) {
         return Validation.combine(
                         Validation.fromEither(TokenReference.parse("reference", c.reference())),
-                        Validation.fromEither(ChangedBy.fromWire(c.changedBy())
+                        Validation.fromEither(WireName.find(ChangedBy.class, c.changedBy())
                                 .toEither(() -> InvalidInput.of("changedBy", "must be Merchant or CardHolder"))),
-                        Validation.fromEither(ChangeReason.fromWire(c.reason())
+                        Validation.fromEither(WireName.find(ChangeReason.class, c.reason())
                                 .toEither(() -> InvalidInput.of("reason", "must be FraudSuspicion or Other"))))
                 .ap(Parsed::new)
                 .mapError(errors -> errors.reduce(InvalidInput::and))

@@ -1,11 +1,14 @@
 package dev.cofre.application.token;
 
 import dev.cofre.application.Commands;
+import dev.cofre.application.Idempotent;
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.IdempotencyKeys;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.idempotency.IdempotencyKey;
+import dev.cofre.domain.idempotency.IdempotentRequest;
+import dev.cofre.domain.idempotency.RequestFingerprint;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.Token;
@@ -84,27 +87,24 @@ public final class TokenizeCard {
     private Either<DomainError, Token> vault(MerchantId merchant, NewToken.Prepared prepared,
                                              Option<String> idempotencyKey) {
         Token token = prepared.token();
-        TokenReference reference = token.reference();
-        String requestHash = Hashes.sha256(token.fingerprint().hex(), token.holder().name(),
+        // what a retry must ask again: the same card (by its keyed fingerprint), holder, expiry and alias
+        RequestFingerprint fingerprint = RequestFingerprint.of(token.fingerprint().hex(), token.holder().name(),
                 token.expiry().format(), token.alias().map(Alias::value).getOrElse(""));
-
-        return audit.atomically(merchant, "tokenize", t -> Option.some(t.reference().toString()), Option.none(), () -> {
-            if (idempotencyKey.isDefined()) {
-                var first = stores.idempotency().putIfAbsent(new IdempotencyKeys.Entry(
-                        merchant, IDEMPOTENCY_SCOPE, idempotencyKey.get(), requestHash, reference.toString()));
-                if (!first.outcome().equals(reference.toString())) {
-                    return replay(merchant, first, requestHash);
-                }
-            }
-            return stores.tokens().add(token, prepared.sealedPan());
-        });
+        Either<InvalidInput, Option<IdempotentRequest>> request = idempotencyKey.isEmpty()
+                ? Either.right(Option.none())
+                : IdempotencyKey.parse("idempotencyKey", idempotencyKey.get())
+                .map(key -> Option.some(new IdempotentRequest(merchant, IDEMPOTENCY_SCOPE, key, fingerprint)));
+        if (request.isLeft()) {
+            return Either.left(request.getLeft());
+        }
+        return audit.atomically(merchant, "tokenize", t -> Option.some(t.reference().toString()), Option.none(),
+                () -> Idempotent.within(stores.idempotency(), request.get(),
+                        new Idempotent.Memory<Token>(t -> t.reference().toString(), first -> replay(merchant, first)),
+                        () -> stores.tokens().add(token, prepared.sealedPan())));
     }
 
-    private Either<DomainError, Token> replay(MerchantId merchant, IdempotencyKeys.Entry first, String requestHash) {
-        if (!first.requestHash().equals(requestHash)) {
-            return Either.left(new VaultError.IdempotencyKeyReused());
-        }
-        return TokenReference.parse("reference", first.outcome())
+    private Either<DomainError, Token> replay(MerchantId merchant, String firstReference) {
+        return TokenReference.parse("reference", firstReference)
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(ref -> stores.tokens().find(merchant, ref).toEither(new VaultError.TokenNotFound()));
     }

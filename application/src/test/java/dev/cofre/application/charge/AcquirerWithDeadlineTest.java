@@ -24,27 +24,53 @@ class AcquirerWithDeadlineTest {
 
     @Test
     void aCallThatHangsPastTheDeadlineIsAnsweredUnknownInTime() {
-        var hanging = new AcquirerWithDeadline(acquirer(() -> {
+        try (var hanging = new AcquirerWithDeadline(acquirer(() -> {
             try {
                 Thread.sleep(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return null;
-        }), Duration.ofMillis(100));
-        long start = System.nanoTime();
-        var answer = hanging.query(new TransactionId("tran_x"));
-        assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
-        assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered within the deadline, not after the hang");
+        }), Duration.ofMillis(100))) {
+            long start = System.nanoTime();
+            var answer = hanging.query(new TransactionId("tran_x"));
+            assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered within the deadline, not after the hang");
+        }
     }
 
     @Test
     void aCallThatThrowsIsAnsweredUnknownNotDeclined() {
-        var failing = new AcquirerWithDeadline(acquirer(() -> {
+        try (var failing = new AcquirerWithDeadline(acquirer(() -> {
             throw new IllegalStateException("connection refused to 4000000000000010");
-        }), Duration.ofSeconds(1));
-        var answer = failing.query(new TransactionId("tran_x"));
-        assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
-        assertTrue(!((AcquirerAnswer.Unknown) answer).reason().contains("4000"), "the exception's message is not repeated");
+        }), Duration.ofSeconds(1))) {
+            var answer = failing.query(new TransactionId("tran_x"));
+            assertInstanceOf(AcquirerAnswer.Unknown.class, answer);
+            assertTrue(!((AcquirerAnswer.Unknown) answer).reason().contains("4000"),
+                    "the exception's message is not repeated");
+        }
+    }
+
+    @Test
+    void closingStopsTheCallThreadsAndALaterCallIsUnknown() throws Exception {
+        var stopped = new java.util.concurrent.CountDownLatch(1);
+        var slow = new AcquirerWithDeadline(acquirer(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                stopped.countDown();
+            }
+            return null;
+        }), Duration.ofSeconds(30));
+        var caller = new Thread(() -> slow.query(new TransactionId("tran_x")));
+        caller.start();
+        Thread.sleep(200);
+
+        slow.close();
+
+        assertTrue(stopped.await(5, java.util.concurrent.TimeUnit.SECONDS), "the waiting call's thread was stopped");
+        caller.join(5_000);
+        assertTrue(!caller.isAlive(), "the caller got its answer");
+        assertInstanceOf(AcquirerAnswer.Unknown.class, slow.query(new TransactionId("tran_y")));
     }
 }

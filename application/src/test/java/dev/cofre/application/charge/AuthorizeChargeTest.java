@@ -12,8 +12,10 @@ import dev.cofre.domain.charge.CardSource;
 import dev.cofre.domain.charge.ChargeError;
 import dev.cofre.domain.charge.ChargeFixtures;
 import dev.cofre.domain.charge.ChargeStatus;
+import dev.cofre.domain.charge.CreditCardPayment;
 import dev.cofre.domain.charge.PaymentType;
 import dev.cofre.domain.charge.Rejection;
+import dev.cofre.domain.charge.ThreeDSecure;
 import dev.cofre.domain.charge.TransactionStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,9 +89,7 @@ class AuthorizeChargeTest {
 
     @Test
     void anExpiredCardFailsWithoutAskingTheAcquirer() {
-        var cc = new AuthorizeCharge.CreditCard(1, null, null,
-                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 10, 2026, "353"),
-                null, null, null, null, null, null, null, null, null);
+        var cc = ChargeWorld.card("4000000000000010", 10, 2026, "353", null);
         var charge = world.authorize("k1", 2990, cc).get();
         assertEquals(TransactionStatus.FAILED, charge.lastTransaction().status());
         assertEquals(Rejection.CARD_EXPIRED, charge.lastTransaction().rejection().get());
@@ -116,21 +116,19 @@ class AuthorizeChargeTest {
 
     @Test
     void anOrderIsChargedTheSumOfItsItems() {
+        var pay = ChargeWorld.card("4000000000000010", null);
         var command = new AuthorizeCharge.Command("k1", List.of(
-                new AuthorizeCharge.Item(2990L, "Chaveiro do Tesseract", 2),
-                new AuthorizeCharge.Item(1000L, "Escudo", 1)), ChargeWorld.card("4000000000000010", null));
+                new AuthorizeCharge.Item("Chaveiro do Tesseract", 2990L, 2),
+                new AuthorizeCharge.Item("Escudo", 1000L, 1)), pay.card(), pay.payment());
         var charge = world.authorize.authorize(world.merchant, command).get();
         assertEquals(Amount.of(6980), charge.amount());
     }
 
     @Test
-    void exactlyOneCardSourceMustBeSent() {
-        var reference = world.vault(world.merchant, "4551870000000183", false);
-        var both = new AuthorizeCharge.CreditCard(1, null, null,
-                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 1, 30, "353"),
-                reference.toString(), null, null, null, null, null, null, null, null);
-        var result = world.authorize("k1", 2990, both);
-        assertTrue(((InvalidInput) result.getLeft()).errors().exists(e -> e.field().contains("oneCardSource")));
+    void aChargeWithoutACardIsRefusedNamingTheField() {
+        var result = world.authorize("k1", 2990, new ChargeWorld.Pay(null, ChargeWorld.options(null)));
+        assertTrue(((InvalidInput) result.getLeft()).errors().exists(e -> e.field().equals("card")));
+        assertEquals(0, acquirer.calls());
     }
 
     @Test
@@ -142,11 +140,9 @@ class AuthorizeChargeTest {
 
     @Test
     void aPspMerchantMayNotSendThreeDSecure() {
-        var cc = new AuthorizeCharge.CreditCard(1, null, null,
-                new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 1, 30, "353"),
-                null, null, null, null, null, null, null, null,
-                new AuthorizeCharge.Authentication("threed_secure", new AuthorizeCharge.ThreeDSecureFields(
-                        "third_party", "05", "BwABBylVaQAAAAFwllVpAAAAAAA=", "9345dcf2", null, "2")));
+        var cc = ChargeWorld.card("4000000000000010", null).with(new CreditCardPayment.Fields(null, 1, null, null,
+                null, null, null, null, new ThreeDSecure.Fields("threed_secure", "third_party", "05",
+                "BwABBylVaQAAAAFwllVpAAAAAAA=", "9345dcf2", null, "2")));
         var psp = world.authorize.authorize(ChargeFixtures.psp(), ChargeWorld.order("k1", 2990, cc));
         assertTrue(((InvalidInput) psp.getLeft()).errors().exists(e -> e.field().equals("authentication")));
         var gateway = world.authorize("k2", 2990, cc).get();
@@ -155,9 +151,8 @@ class AuthorizeChargeTest {
 
     @Test
     void invalidInputChangesNothingAndNeverEchoesTheCardNumberOrCode() {
-        var cc = new AuthorizeCharge.CreditCard(0, null, null,
-                new AuthorizeCharge.CardFields("4000000000000011", "Tony Stark", 1, 30, "35311"),
-                null, null, null, null, null, null, null, null, null);
+        var cc = ChargeWorld.card("4000000000000011", 1, 30, "35311", null)
+                .with(new CreditCardPayment.Fields(null, 0, null, null, null, null, null, null, null));
         var result = world.authorize("k1", 2990, cc);
         assertTrue(result.isLeft());
         assertFalse(result.getLeft().message().contains("4000000000000011"));
@@ -175,5 +170,64 @@ class AuthorizeChargeTest {
             assertFalse(printed.contains("4000000000000010"), printed);
             assertFalse(printed.contains("353"), printed);
         }
+    }
+
+    @Test
+    void everyInvalidFieldOfAnOrderIsReportedAtOnce() {
+        var command = new AuthorizeCharge.Command("", List.of(
+                new AuthorizeCharge.Item(" ", 100L, 1),
+                new AuthorizeCharge.Item("Escudo", 100L, 0)),
+                new CardInput.PresentedCard("4000000000000011", "", 13, 30, "12a"),
+                new CreditCardPayment.Fields("sometimes", 0, null, null, null, null, null, null, null));
+
+        var error = (InvalidInput) world.authorize.authorize(world.merchant, command).getLeft();
+
+        assertEquals(java.util.Set.of("idempotencyKey", "items[0].description", "items[1].quantity", "card.number",
+                        "card.holder_name", "card.exp_month", "card.cvv", "installments", "operation_type"),
+                error.errors().map(InvalidInput.FieldError::field).toJavaSet());
+        assertEquals(0, acquirer.calls());
+        assertTrue(world.charges.inDoubt().isEmpty());
+    }
+
+    @Test
+    void aVaultedCardsBrandRulesAreCheckedOnceItIsFoundAndNothingIsCharged() {
+        var reference = world.vault(world.merchant, "4551870000000183", false);
+        var tooMany = ChargeWorld.cardId(reference, null)
+                .with(new CreditCardPayment.Fields(null, 13, null, null, null, null, null, null, null));
+
+        var error = (InvalidInput) world.authorize("k1", 2990, tooMany).getLeft();
+
+        assertEquals(List.of("installments"), error.errors().map(InvalidInput.FieldError::field).toJavaList());
+        assertEquals(0, acquirer.calls());
+        var corrected = world.authorize("k1", 2990, ChargeWorld.cardId(reference, null));
+        assertTrue(corrected.isRight(), "a refused request does not keep its idempotency key");
+    }
+
+    @Test
+    void authorizationsRacingUnderOneKeyAskTheAcquirerOnceAndAllGetThatCharge() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Callable<io.vavr.control.Either<dev.cofre.domain.DomainError, dev.cofre.domain.charge.Charge>>
+                    authorize = () -> world.authorize("same-key", 2990, ChargeWorld.card("4000000000000010", null));
+            var ids = new java.util.HashSet<String>();
+            for (var result : pool.invokeAll(java.util.Collections.nCopies(8, authorize))) {
+                ids.add(result.get().get().id().value());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, acquirer.calls());
+    }
+
+    @Test
+    void theSameKeyWithAnotherOrderIsRefusedAndNothingIsCharged() {
+        world.authorize("k1", 2990, ChargeWorld.card("4000000000000010", null)).get();
+
+        var other = world.authorize("k1", 3000, ChargeWorld.card("4000000000000010", null));
+
+        assertInstanceOf(dev.cofre.domain.idempotency.IdempotencyError.KeyReused.class, other.getLeft());
+        assertEquals(765, other.getLeft().code());
+        assertEquals(1, acquirer.calls());
     }
 }

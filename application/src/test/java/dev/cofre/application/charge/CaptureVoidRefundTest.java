@@ -7,6 +7,7 @@ import dev.cofre.domain.charge.AcquirerAnswer.Kind;
 import dev.cofre.domain.charge.Amount;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.charge.ChargeStatus;
 import dev.cofre.domain.charge.TransactionStatus;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CaptureVoidRefundTest {
     @Test
     void aKeyUsedForACaptureCannotBeReusedForARefund() {
         var charge = world.capture(authorized(10_000), null, "cap").get();
-        assertInstanceOf(ChargeError.IdempotencyKeyReused.class, world.refund(charge, 100L, "cap").getLeft());
+        assertInstanceOf(IdempotencyError.KeyReused.class, world.refund(charge, 100L, "cap").getLeft());
     }
 
     @Test
@@ -164,5 +165,41 @@ class CaptureVoidRefundTest {
         var result = world.capture.capture(world.otherMerchant.id(),
                 new CaptureCharge.Command(charge.id().value(), null, "cap"));
         assertInstanceOf(ChargeError.ChargeNotFound.class, result.getLeft());
+    }
+
+    private static final java.util.Set<String> EVERY_FIELD = java.util.Set.of("chargeId", "amount", "idempotencyKey");
+
+    private void assertEveryFieldIsReportedAndNothingChanged(Charge before,
+                                                             io.vavr.control.Either<dev.cofre.domain.DomainError, Charge> result) {
+        var error = (dev.cofre.domain.InvalidInput) result.getLeft();
+        assertEquals(EVERY_FIELD, error.errors().map(dev.cofre.domain.InvalidInput.FieldError::field).toJavaSet());
+        assertEquals(before, world.reload(before));
+    }
+
+    @Test
+    void aCaptureWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = authorized(10_000);
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge,
+                world.capture.capture(world.merchant.id(), new CaptureCharge.Command(" ", -5L, "")));
+        assertEquals(calls, acquirer.calls());
+    }
+
+    @Test
+    void aVoidWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = authorized(10_000);
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge,
+                world.voids.voidAuthorization(world.merchant.id(), new VoidCharge.Command(null, 0L, null)));
+        assertEquals(calls, acquirer.calls());
+    }
+
+    @Test
+    void aRefundWithEveryFieldWrongReportsThemAllAtOnce() {
+        var charge = world.capture(authorized(10_000), null, "cap").get();
+        int calls = acquirer.calls();
+        assertEveryFieldIsReportedAndNothingChanged(charge, world.refund.refund(world.merchant.id(),
+                new RefundCharge.Command("ch_" + "x".repeat(70), -1L, "k".repeat(256))));
+        assertEquals(calls, acquirer.calls());
     }
 }

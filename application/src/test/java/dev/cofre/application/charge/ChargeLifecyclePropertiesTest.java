@@ -203,14 +203,12 @@ class ChargeLifecyclePropertiesTest {
         private static void authorize(Model model, String type, Source source, long amount, Kind[] answer) {
             ChargeWorld w = model.world;
             model.acquirer.next(answer[0], answer[1]);
-            AuthorizeCharge.CreditCard cc;
+            ChargeWorld.Pay cc;
             switch (source) {
                 case CARD: cc = ChargeWorld.card("4000000000000010", type); break;
                 case DECLINED_CARD: cc = ChargeWorld.card("4000000000000028", type); break;
                 case EXPIRED_CARD:
-                    cc = new AuthorizeCharge.CreditCard(1, null, type,
-                            new AuthorizeCharge.CardFields("4000000000000010", "Tony Stark", 1, 20, "353"),
-                            null, null, null, null, null, null, null, null, null);
+                    cc = ChargeWorld.card("4000000000000010", 1, 20, "353", type);
                     break;
                 case CARD_ID: cc = ChargeWorld.cardId(model.active, type); break;
                 case SUSPENDED_CARD_ID: cc = ChargeWorld.cardId(model.suspended, type); break;

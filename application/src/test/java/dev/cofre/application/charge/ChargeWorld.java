@@ -1,12 +1,11 @@
 package dev.cofre.application.charge;
 
 import dev.cofre.application.testing.TestCardCipher;
-import dev.cofre.application.inmemory.HmacCryptogramHasher;
 import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.inmemory.InMemoryCharges;
-import dev.cofre.application.inmemory.InMemorySpentCryptograms;
+import dev.cofre.application.inmemory.InMemoryCryptogramHasher;
+import dev.cofre.application.inmemory.InMemoryStores;
 import dev.cofre.application.inmemory.InMemoryTokens;
-import dev.cofre.application.inmemory.InMemoryTransactions;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.card.Card;
@@ -19,6 +18,7 @@ import dev.cofre.domain.charge.CardToken;
 import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeFixtures;
+import dev.cofre.domain.charge.CreditCardPayment;
 import dev.cofre.domain.merchant.Merchant;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -34,19 +34,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Every charge use case wired to in-memory stores and a given acquirer, with a gateway merchant that may pre-authorize. */
+/**
+ * Every charge use case, built by {@link Charging#create} over in-memory stores and a given
+ * acquirer, with a gateway merchant that may pre-authorize.
+ */
 public final class ChargeWorld {
 
     public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
+    /** The card to charge and the charge's options, as a test builds them. */
+    public record Pay(CardInput card, CreditCardPayment.Fields payment) {
+        public Pay with(CreditCardPayment.Fields other) {
+            return new Pay(card, other);
+        }
+    }
+
     public final Merchant merchant = ChargeFixtures.gateway();
     public final Merchant otherMerchant = ChargeFixtures.gateway();
-    public final InMemoryCharges charges = new InMemoryCharges();
-    public final InMemoryTokens tokens = new InMemoryTokens();
-    public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
-    public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
+    public final InMemoryStores stores = new InMemoryStores();
+    public final InMemoryCharges charges = stores.charges;
+    public final InMemoryTokens tokens = stores.tokens;
+    public final InMemoryCardTokens cardTokens = stores.cardTokens;
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final SecureIds ids = new SecureIds();
+    public final Charging charging;
     public final AuthorizeCharge authorize;
     public final CaptureCharge capture;
     public final VoidCharge voids;
@@ -55,13 +66,13 @@ public final class ChargeWorld {
     private final TestCardCipher cipher = new TestCardCipher();
 
     public ChargeWorld(Acquirer acquirer) {
-        var transactions = new InMemoryTransactions();
-        authorize = new AuthorizeCharge(charges, tokens, cipher, cardTokens, HmacCryptogramHasher.withRandomKey(),
-                spentCryptograms, acquirer, transactions, ids, clock);
-        capture = new CaptureCharge(charges, acquirer, transactions, ids, clock);
-        voids = new VoidCharge(charges, acquirer, transactions, ids, clock);
-        refund = new RefundCharge(charges, acquirer, transactions, ids, clock);
-        reconcile = new ReconcileCharges(charges, acquirer, transactions, clock, Duration.ZERO);
+        charging = Charging.create(stores.charging(), cipher, new InMemoryCryptogramHasher(), acquirer, clock, ids,
+                Duration.ZERO);
+        authorize = charging.authorize();
+        capture = charging.capture();
+        voids = charging.voids();
+        refund = charging.refund();
+        reconcile = charging.reconcile();
     }
 
     /** Vaults a card for a merchant and returns its reference; suspended if asked. */
@@ -87,35 +98,40 @@ public final class ChargeWorld {
         return id;
     }
 
-    public static AuthorizeCharge.CreditCard card(String number, String operationType) {
-        return new AuthorizeCharge.CreditCard(1, "AVENGERS", operationType,
-                new AuthorizeCharge.CardFields(number, "Tony Stark", 1, 30, "353"), null, null, null,
-                null, null, null, null, null, null);
+    /** The options most tests use: one installment, a statement descriptor, and the operation type (null: the default). */
+    public static CreditCardPayment.Fields options(String operationType) {
+        return new CreditCardPayment.Fields(operationType, 1, "AVENGERS", null, null, null, null, null, null);
     }
 
-    public static AuthorizeCharge.CreditCard cardId(TokenReference reference, String operationType) {
-        return new AuthorizeCharge.CreditCard(1, "AVENGERS", operationType, null, reference.toString(), null, null,
-                null, null, null, null, null, null);
+    public static Pay card(String number, String operationType) {
+        return card(number, 1, 30, "353", operationType);
     }
 
-    public static AuthorizeCharge.CreditCard cardToken(CardTokenId id, String operationType) {
-        return new AuthorizeCharge.CreditCard(1, "AVENGERS", operationType, null, null, id.value(), null,
-                null, null, null, null, null, null);
+    public static Pay card(String number, int month, int year, String securityCode, String operationType) {
+        return new Pay(new CardInput.PresentedCard(number, "Tony Stark", month, year, securityCode),
+                options(operationType));
     }
 
-    public static AuthorizeCharge.CreditCard networkToken(String cryptogram, String operationType) {
-        return new AuthorizeCharge.CreditCard(1, "AVENGERS", operationType, null, null, null,
-                new AuthorizeCharge.NetworkTokenFields("4190000000000010", "Tony Stark", 1, 30, List.of(cryptogram)),
-                null, null, null, null, Map.of(), null);
+    public static Pay cardId(TokenReference reference, String operationType) {
+        return new Pay(new CardInput.VaultedCard(reference.toString()), options(operationType));
     }
 
-    public static AuthorizeCharge.Command order(String key, long amount, AuthorizeCharge.CreditCard creditCard) {
+    public static Pay cardToken(CardTokenId id, String operationType) {
+        return new Pay(new CardInput.SingleUseToken(id.value()), options(operationType));
+    }
+
+    public static Pay networkToken(String cryptogram, String operationType) {
+        return new Pay(new CardInput.NetworkToken("4190000000000010", "Tony Stark", 1, 30, List.of(cryptogram)),
+                new CreditCardPayment.Fields(operationType, 1, "AVENGERS", null, null, null, null, Map.of(), null));
+    }
+
+    public static AuthorizeCharge.Command order(String key, long amount, Pay pay) {
         return new AuthorizeCharge.Command(key,
-                List.of(new AuthorizeCharge.Item(amount, "Chaveiro do Tesseract", 1)), creditCard);
+                List.of(new AuthorizeCharge.Item("Chaveiro do Tesseract", amount, 1)), pay.card(), pay.payment());
     }
 
-    public Either<DomainError, Charge> authorize(String key, long amount, AuthorizeCharge.CreditCard creditCard) {
-        return authorize.authorize(merchant, order(key, amount, creditCard));
+    public Either<DomainError, Charge> authorize(String key, long amount, Pay pay) {
+        return authorize.authorize(merchant, order(key, amount, pay));
     }
 
     public Either<DomainError, Charge> capture(Charge charge, Long amount, String key) {

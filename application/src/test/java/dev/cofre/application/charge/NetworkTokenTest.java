@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cofre.application.inmemory.HmacCryptogramHasher;
+import dev.cofre.application.inmemory.InMemoryCryptogramHasher;
 import dev.cofre.application.inmemory.InMemorySpentCryptograms;
 import dev.cofre.domain.charge.Cryptogram;
 import dev.cofre.domain.charge.PaymentType;
@@ -46,16 +46,15 @@ class NetworkTokenTest {
 
     @Test
     void aNetworkTokenWithoutCryptogramsIsRefused() {
-        var cc = new AuthorizeCharge.CreditCard(1, null, null, null, null, null,
-                new AuthorizeCharge.NetworkTokenFields("4190000000000010", "Tony Stark", 1, 30, java.util.List.of()),
-                null, null, null, null, null, null);
+        var cc = new ChargeWorld.Pay(new CardInput.NetworkToken("4190000000000010", "Tony Stark", 1, 30,
+                java.util.List.of()), ChargeWorld.options(null));
         assertTrue(world.authorize("k1", 2990, cc).isLeft());
         assertEquals(0, acquirer.calls());
     }
 
     @Test
     void theSpentCryptogramStoreKeepsAKeyedHashNeverTheCryptogram() {
-        var hasher = HmacCryptogramHasher.withRandomKey();
+        var hasher = new InMemoryCryptogramHasher();
         var cryptogram = Cryptogram.parse("c", "ANfQt43bddROAAEnSAMhAAADFA====").get();
         var digest = hasher.digest(cryptogram);
         assertFalse(digest.hex().contains("ANfQt43"));

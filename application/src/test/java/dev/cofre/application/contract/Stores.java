@@ -1,6 +1,6 @@
 package dev.cofre.application.contract;
 
-import dev.cofre.domain.IdempotencyKeys;
+import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.merchant.AccessTokens;

@@ -52,7 +52,7 @@ final class CustomerWorld {
     final InMemoryStores stores = new InMemoryStores();
     final Hands clock = new Hands();
     final TestCardCipher cipher = new TestCardCipher();
-    final CustomerAccounts accounts = CustomerAccounts.create(stores.customers(cipher), cipher, clock, new SecureIds());
+    final CustomerAccounts accounts = CustomerAccounts.create(stores.customers(), cipher, clock, new SecureIds());
 
     MerchantId merchant() {
         var id = new MerchantId(UUID.randomUUID());
@@ -67,11 +67,11 @@ final class CustomerWorld {
     }
 
     CustomerAccount customer(MerchantId merchant, String email) {
-        return accounts.create().create(merchant, new CreateCustomer.Command(email(email))).get();
+        return accounts.create().create(merchant, new CreateCustomer.Command(email(email), null)).get();
     }
 
     static CreateCardToken.Command raw(String number, String cvv) {
-        return new CreateCardToken.Command(number, 11, 2030, cvv, "APRO", "CPF", "19119119100", null, null);
+        return new CreateCardToken.Command(number, 11, 2030, cvv, "APRO", "CPF", "19119119100", null, null, null);
     }
 
     MaskedCardToken cardToken(MerchantId merchant, String number) {

@@ -92,7 +92,7 @@ class SavedCardRulesProperties {
                     .as((c, pan) -> Transformer.mutate("save " + pan.substring(12) + " for customer " + c, w -> {
                         var shop = w.owners.get(c);
                         var result = w.system.accounts.addCard().add(shop, w.customers.get(c),
-                                new AddCustomerCard.Command(w.system.cardToken(shop, pan).id().value()));
+                                new AddCustomerCard.Command(w.system.cardToken(shop, pan).id().value(), null));
                         String id = result.get().id().value();
                         Modelled m = w.model.get(c);
                         int existing = m.pans().indexOf(pan);
@@ -145,7 +145,7 @@ class SavedCardRulesProperties {
             return customerIndex().flatMap(c -> cardIds(state, c)
                     .map(id -> Transformer.mutate("make " + id + " the default of customer " + c, w -> {
                         var result = w.system.accounts.update().update(w.owners.get(c), w.customers.get(c),
-                                new UpdateCustomer.Command(CustomerWorld.email("customer" + c + "@example.com"), id));
+                                new UpdateCustomer.Command(CustomerWorld.email("customer" + c + "@example.com"), id, null));
                         Modelled m = w.model.get(c);
                         if (!m.ids().contains(id)) {
                             assertInstanceOf(InvalidInput.class, result.getLeft(), "only one's own card can be the default");

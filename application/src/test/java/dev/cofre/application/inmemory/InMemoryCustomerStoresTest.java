@@ -9,10 +9,15 @@ import org.junit.jupiter.api.Nested;
 /** The in-memory customer stores honour their port contracts. */
 class InMemoryCustomerStoresTest {
 
+    /** Sealed card tokens in memory ({@link InMemoryStoredCardTokens}), as a database keeps them. */
     static CustomerTestStores inMemory() {
-        var stores = new InMemoryStores();
-        return new CustomerTestStores(stores.customers, stores.savedCards, stores.cardTokens, stores.tokens,
-                stores.merchants, stores.transactions, () -> { });
+        var tokens = new InMemoryTokens();
+        var merchants = new InMemoryMerchants();
+        var customers = new InMemoryCustomers();
+        var savedCards = new InMemorySavedCards();
+        var cardTokens = new InMemoryStoredCardTokens();
+        return new CustomerTestStores(customers, savedCards, cardTokens, tokens, merchants,
+                new InMemoryTransactions(tokens, merchants, customers, savedCards, cardTokens), () -> { });
     }
 
     @Nested

@@ -2,7 +2,7 @@ package dev.cofre.application.inmemory;
 
 import dev.cofre.application.contract.AccessTokensContract;
 import dev.cofre.application.contract.AuditTrailContract;
-import dev.cofre.application.contract.IdempotencyKeysContract;
+import dev.cofre.application.contract.IdempotencyContract;
 import dev.cofre.application.contract.KeyRecoveriesContract;
 import dev.cofre.application.contract.MerchantsContract;
 import dev.cofre.application.contract.SaveRequestsContract;
@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Nested;
 class InMemoryStoresTest {
 
     static Stores inMemory() {
-        var tokens = new InMemoryTokens();
-        return new Stores(tokens, tokens, new InMemorySaveRequests(), new InMemoryKeyRecoveries(),
-                new InMemoryAuditTrail(), new InMemoryMerchants(), new InMemoryAccessTokens(),
-                new InMemoryIdempotencyKeys(), new InMemoryTransactions(), () -> { });
+        var s = new InMemoryStores(); // every store behind the transactions that snapshot them
+        return new Stores(s.tokens, s.tokens, s.saveRequests, s.keyRecoveries, s.audit, s.merchants, s.accessTokens,
+                s.idempotency, s.transactions, () -> { });
     }
 
     @Nested
@@ -78,7 +77,7 @@ class InMemoryStoresTest {
     }
 
     @Nested
-    class IdempotencyKeys extends IdempotencyKeysContract {
+    class Idempotency extends IdempotencyContract {
         @Override
         protected Stores openStores() {
             return inMemory();

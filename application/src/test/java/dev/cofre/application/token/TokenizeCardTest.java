@@ -11,6 +11,7 @@ import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Token;
+import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.token.VaultError;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class TokenizeCardTest {
     void an_idempotency_key_reused_for_another_card_is_refused_and_changes_nothing() {
         vault.vault.tokenize().tokenize(loja, seedExample("k-2")).get();
         var other = new TokenizeCard.Command("Outro", "4111111111111111", "José da Silva", "12/2021", "123", "k-2");
-        assertInstanceOf(VaultError.IdempotencyKeyReused.class, vault.vault.tokenize().tokenize(loja, other).getLeft());
+        assertInstanceOf(IdempotencyError.KeyReused.class, vault.vault.tokenize().tokenize(loja, other).getLeft());
         assertTrue(vault.vault.findByAlias().find(loja, "Outro").isLeft());
     }
 

@@ -1,5 +1,6 @@
 package dev.cofre.domain.charge;
 
+import dev.cofre.domain.WireName;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.card.SecurityCode;
 import dev.cofre.domain.token.TokenReference;
@@ -8,18 +9,9 @@ import io.vavr.control.Option;
 /** The card a charge is made to, exactly one of seed 002's card, card_id, card_token or network_token. */
 public sealed interface CardSource {
 
-    enum Kind {
-        CARD("card"), CARD_ID("card_id"), CARD_TOKEN("card_token"), NETWORK_TOKEN("network_token");
-
-        private final String wireName;
-
-        Kind(String wireName) {
-            this.wireName = wireName;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
+    /** seed 002's field for each source: card, card_id, card_token, network_token. */
+    enum Kind implements WireName {
+        CARD, CARD_ID, CARD_TOKEN, NETWORK_TOKEN
     }
 
     Kind kind();

@@ -2,6 +2,7 @@ package dev.cofre.domain.charge;
 
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,9 @@ import java.time.Instant;
 public interface CardTokens {
 
     void issue(CardToken token);
+
+    /** The token as it may be shown, in any state until it is swept away; another merchant's is absent. */
+    Option<MaskedCardToken> find(MerchantId merchant, CardTokenId id);
 
     /**
      * The live token without using it up, and without its security code, which only

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * A charge of an order's amount to one card, and every transaction made for it. Its status is
  * the status its last transaction means; its money is the sum of its settled transactions. What
- * may be done next depends on its {@link ChargeStage}.
+ * may be done next is offered by its {@link ChargeStage}: capture and void only by an
+ * awaiting-capture charge, refund only by a refundable one, reconcile only by one in doubt.
  */
 public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPayment payment, CardSummary card,
                      List<Transaction> transactions, Instant createdAt, long version) {
@@ -39,17 +40,17 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
      * in the status "no answer" means, so that a crash or a timeout leaves it in doubt, never lost.
      */
     public static Charge authorizing(ChargeId id, Order order, CreditCardPayment payment, CardSummary card,
-                                     TransactionId transaction, IdempotencyKey key, Instant now) {
+                                     TransactionId transaction, Instant now) {
         Move move = payment.operationType().move();
-        var auth = new Transaction(transaction, key, move, order.amount(), TransitionTable.beforeAnswer(move),
+        var auth = new Transaction(transaction, move, order.amount(), TransitionTable.beforeAnswer(move),
                 Option.none(), Option.none(), Option.none(), Option.none(), now, now);
         return new Charge(id, order.merchant(), order, payment, card, List.of(auth), now, 1);
     }
 
     /** A new charge refused before the acquirer was asked: its one transaction has failed. */
     public static Charge rejected(ChargeId id, Order order, CreditCardPayment payment, CardSummary card,
-                                  TransactionId transaction, IdempotencyKey key, Rejection why, Instant now) {
-        var auth = new Transaction(transaction, key, payment.operationType().move(), order.amount(),
+                                  TransactionId transaction, Rejection why, Instant now) {
+        var auth = new Transaction(transaction, payment.operationType().move(), order.amount(),
                 TransitionTable.rejectedBeforeAcquirer(), Option.none(), Option.none(), Option.none(), Option.some(why),
                 now, now);
         return new Charge(id, order.merchant(), order, payment, card, List.of(auth), now, 1);
@@ -80,10 +81,6 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         return transactions.find(t -> t.id().equals(id));
     }
 
-    public Option<Transaction> transaction(IdempotencyKey key) {
-        return transactions.find(t -> t.key().equals(key));
-    }
-
     /** What may be done next, as a type: only an awaiting-capture charge can be captured, and so on. */
     public ChargeStage stage() {
         TransactionStatus last = lastTransaction().status();
@@ -99,31 +96,6 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         return new ChargeStage.Closed(this);
     }
 
-    /** Capture all of the authorization (none) or part of it; refused unless awaiting capture. */
-    public Either<ChargeError, Charge> capture(Option<Amount> amount, TransactionId id, IdempotencyKey key, Instant at) {
-        return stage() instanceof ChargeStage.AwaitingCapture awaiting
-                ? awaiting.capture(amount, id, key, at)
-                : Either.left(new ChargeError.NotAllowed(Option.some(lastTransaction().status()),
-                amount.isDefined() ? Move.CAPTURE_PARTIAL : Move.CAPTURE_FULL));
-    }
-
-    /** Void all of the authorization (none) or part of it; refused unless awaiting capture. */
-    public Either<ChargeError, Charge> voidAuthorization(Option<Amount> amount, TransactionId id, IdempotencyKey key,
-                                                         Instant at) {
-        return stage() instanceof ChargeStage.AwaitingCapture awaiting
-                ? awaiting.voidAuthorization(amount, id, key, at)
-                : Either.left(new ChargeError.NotAllowed(Option.some(lastTransaction().status()),
-                amount.isDefined() ? Move.VOID_PARTIAL : Move.VOID_FULL));
-    }
-
-    /** Refund what is left (none) or part of it; refused unless something captured is unrefunded. */
-    public Either<ChargeError, Charge> refund(Option<Amount> amount, TransactionId id, IdempotencyKey key, Instant at) {
-        return stage() instanceof ChargeStage.Refundable refundable
-                ? refundable.refund(amount, id, key, at)
-                : Either.left(new ChargeError.NotAllowed(Option.some(lastTransaction().status()),
-                amount.isDefined() ? Move.REFUND_PART : Move.REFUND_REST));
-    }
-
     /**
      * Records the acquirer's answer to the call that transaction {@code id} was written for, by the
      * table's answer columns. Refused if that transaction is no longer the one in doubt (a
@@ -136,13 +108,6 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         }
         return TransitionTable.answer(last.before(), last.move(), answer.kind())
                 .map(to -> replaceLast(last.movedTo(to, answer, at)));
-    }
-
-    /** Records what the acquirer says now about the in-doubt transaction, by the table's reconcile rules. */
-    public Either<ChargeError, Charge> reconciled(AcquirerAnswer answer, Instant at) {
-        return stage() instanceof ChargeStage.InDoubt inDoubt
-                ? inDoubt.reconcile(answer, at)
-                : Either.left(new ChargeError.NothingInDoubt());
     }
 
     Charge append(Transaction transaction) {

@@ -5,7 +5,8 @@ import io.vavr.control.Option;
 
 /**
  * Why a charge operation was refused; nothing was changed. Codes 800-849 are the charge engine's:
- * 800-809 lookups, idempotency and stored card data; 810-819 the state machine and amounts;
+ * 800-809 lookups and stored card data (803 is retired: a reused idempotency key is
+ * {@link dev.cofre.domain.idempotency.IdempotencyError.KeyReused}); 810-819 the state machine and amounts;
  * 820-829 {@link Rejection}s (refusals that still record a failed transaction); 830-849 free.
  * Field errors are {@link dev.cofre.domain.InvalidInput} (799).
  */
@@ -27,12 +28,6 @@ public sealed interface ChargeError extends DomainError {
     record CardTokenNotFound() implements ChargeError {
         public int code() { return 802; }
         public String message() { return "Card token not found, expired or already used"; }
-    }
-
-    /** The idempotency key was already used for a different operation. */
-    record IdempotencyKeyReused() implements ChargeError {
-        public int code() { return 803; }
-        public String message() { return "Idempotency key was already used for another operation"; }
     }
 
     /** Someone changed the charge first; read it again and retry. */

@@ -1,6 +1,5 @@
 package dev.cofre.domain.charge;
 
-import dev.cofre.domain.charge.TransactionKind;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -14,21 +13,31 @@ public sealed interface ChargeStage {
 
     Charge charge();
 
+    /**
+     * The charge as the stage {@code type} if it is in it; else why {@code move} is not allowed
+     * from where it stands.
+     */
+    static <S extends ChargeStage> Either<ChargeError, S> as(Class<S> type, Charge charge, Move move) {
+        ChargeStage stage = charge.stage();
+        return type.isInstance(stage)
+                ? Either.right(type.cast(stage))
+                : Either.left(new ChargeError.NotAllowed(Option.some(charge.lastTransaction().status()), move));
+    }
+
     /** Authorized, nothing captured or voided yet (authorized_pending_capture). */
     record AwaitingCapture(Charge charge) implements ChargeStage {
 
-        public Either<ChargeError, Charge> capture(Option<Amount> amount, TransactionId id, IdempotencyKey key,
+        public Either<ChargeError, Charge> capture(Option<Amount> amount, TransactionId id,
                                                    Instant at) {
             Amount available = charge.money().authorized();
             return follow(charge, TransactionKind.CAPTURE, amount, available, Move.CAPTURE_FULL, Move.CAPTURE_PARTIAL,
-                    id, key, at);
+                    id, at);
         }
 
-        public Either<ChargeError, Charge> voidAuthorization(Option<Amount> amount, TransactionId id,
-                                                             IdempotencyKey key, Instant at) {
+        public Either<ChargeError, Charge> voidAuthorization(Option<Amount> amount, TransactionId id, Instant at) {
             Amount available = charge.money().authorized().minus(charge.money().captured());
             return follow(charge, TransactionKind.VOID, amount, available, Move.VOID_FULL, Move.VOID_PARTIAL,
-                    id, key, at);
+                    id, at);
         }
     }
 
@@ -36,10 +45,9 @@ public sealed interface ChargeStage {
     record Refundable(Charge charge) implements ChargeStage {
 
         /** Refunds are cumulative: the charge is refunded once they add up to what was captured. */
-        public Either<ChargeError, Charge> refund(Option<Amount> amount, TransactionId id, IdempotencyKey key,
-                                                  Instant at) {
+        public Either<ChargeError, Charge> refund(Option<Amount> amount, TransactionId id, Instant at) {
             return follow(charge, TransactionKind.REFUND, amount, charge.money().refundable(), Move.REFUND_REST,
-                    Move.REFUND_PART, id, key, at);
+                    Move.REFUND_PART, id, at);
         }
     }
 
@@ -64,8 +72,7 @@ public sealed interface ChargeStage {
     }
 
     private static Either<ChargeError, Charge> follow(Charge charge, TransactionKind kind, Option<Amount> requested,
-                                                      Amount available, Move whole, Move part, TransactionId id,
-                                                      IdempotencyKey key, Instant at) {
+                                                      Amount available, Move whole, Move part, TransactionId id, Instant at) {
         Amount amount = requested.getOrElse(available);
         if (amount.isZero()) {
             return Either.left(requested.isDefined() ? new ChargeError.AmountNotPositive()
@@ -77,7 +84,7 @@ public sealed interface ChargeStage {
         Move move = amount.equals(available) ? whole : part;
         TransactionStatus from = charge.lastTransaction().status();
         return TransitionTable.answer(Option.some(from), move, AcquirerAnswer.Kind.UNKNOWN)
-                .map(inDoubt -> charge.append(new Transaction(id, key, move, amount, inDoubt, Option.some(from),
+                .map(inDoubt -> charge.append(new Transaction(id, move, amount, inDoubt, Option.some(from),
                         Option.none(), Option.none(), Option.none(), at, at)));
     }
 }

@@ -1,10 +1,8 @@
 package dev.cofre.domain.charge;
 
-/** A charge's status as the orders API prints it. Always derived from its last transaction, never stored. */
-public enum ChargeStatus {
-    PENDING, PROCESSING, PAID, CANCELED, FAILED;
+import dev.cofre.domain.WireName;
 
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+/** A charge's status as the orders API prints it. Always derived from its last transaction, never stored. */
+public enum ChargeStatus implements WireName {
+    PENDING, PROCESSING, PAID, CANCELED, FAILED;
 }

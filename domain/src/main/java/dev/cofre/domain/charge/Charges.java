@@ -7,22 +7,18 @@ import io.vavr.control.Option;
 
 /**
  * The charge store. Reads are scoped by merchant: another merchant's charge is simply absent.
- * Idempotency keys are unique per merchant across every transaction, for every server sharing it.
+ * Retries are recognised by {@link dev.cofre.domain.idempotency.IdempotencyKeys}, not here.
  */
 public interface Charges {
 
-    /** Stores a new charge; {@link ChargeError.IdempotencyKeyReused} if its key is taken. */
+    /** Stores a new charge; {@link ChargeError.ConcurrentUpdate} if its id is taken. */
     Either<ChargeError, Charge> add(Charge charge);
 
     Option<Charge> find(MerchantId merchant, ChargeId id);
 
-    /** The charge that has a transaction made under this key, if any. */
-    Option<Charge> findByKey(MerchantId merchant, IdempotencyKey key);
-
     /**
      * Saves a changed charge if nobody changed it since it was read ({@code version - 1} is the
-     * version read), else {@link ChargeError.ConcurrentUpdate}; a new transaction's key already
-     * taken is {@link ChargeError.IdempotencyKeyReused}.
+     * version read), else {@link ChargeError.ConcurrentUpdate}.
      */
     Either<ChargeError, Charge> update(Charge changed);
 

@@ -1,6 +1,7 @@
 package dev.cofre.domain.charge;
 
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.WireName;
 import dev.cofre.domain.card.Brand;
 import dev.cofre.domain.merchant.Merchant;
 import io.vavr.control.Either;
@@ -25,9 +26,17 @@ public record CreditCardPayment(OperationType operationType, int installments,
     }
 
     public static Either<InvalidInput, CreditCardPayment> parse(Fields raw, Merchant merchant, Brand brand) {
+        return parse(raw, merchant, Option.some(brand));
+    }
+
+    /**
+     * Every invalid option at once. With no brand (the card was invalid or not found, and that is
+     * reported on its own) the brand's rules (installments maximum, 3-D Secure ECIs) are skipped.
+     */
+    public static Either<InvalidInput, CreditCardPayment> parse(Fields raw, Merchant merchant, Option<Brand> brand) {
         Either<InvalidInput, FundingSource> funding = raw.fundingSource() == null
                 ? Either.right(FundingSource.CREDIT)
-                : WireNames.parse(FundingSource.class, "funding_source", raw.fundingSource());
+                : WireName.parse(FundingSource.class, "funding_source", raw.fundingSource());
         var first = Validation.combine(
                 Validation.fromEither(OperationType.parse("operation_type", raw.operationType(), merchant)),
                 Validation.fromEither(funding.flatMap(f -> Installments.parse("installments", raw.installments(), brand, f))),
@@ -56,8 +65,8 @@ public record CreditCardPayment(OperationType operationType, int installments,
                 recurrenceModel, initiatedType, fundingSource, metadata, auth);
     }
 
-    private static <E extends Enum<E>> Either<InvalidInput, Option<E>> optional(Class<E> type, String field, String raw) {
-        return raw == null ? Either.right(Option.none()) : WireNames.parse(type, field, raw).map(Option::some);
+    private static <E extends Enum<E> & WireName> Either<InvalidInput, Option<E>> optional(Class<E> type, String field, String raw) {
+        return raw == null ? Either.right(Option.none()) : WireName.parse(type, field, raw).map(Option::some);
     }
 
     /** Options only: 3-D Secure values (CAVV, ids) are summarised by ThreeDSecure's own toString(). */

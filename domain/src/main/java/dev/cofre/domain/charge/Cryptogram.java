@@ -27,7 +27,7 @@ public final class Cryptogram {
         return Either.right(new Cryptogram(raw));
     }
 
-    /** Only the cryptogram hasher and the acquirer adapter may call this. */
+    /** Only the cryptogram hashers and the acquirer adapter may call this (DependencyRuleTest checks it). */
     public String revealValue() {
         return value;
     }

@@ -1,10 +1,7 @@
 package dev.cofre.domain.charge;
 
+import dev.cofre.domain.WireName;
 /** seed 002's funding_source. */
-public enum FundingSource {
+public enum FundingSource implements WireName {
     CREDIT, DEBIT, PREPAID;
-
-    public String wireName() {
-        return WireNames.wireName(this);
-    }
 }

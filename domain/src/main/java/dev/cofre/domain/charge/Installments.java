@@ -5,6 +5,7 @@ import dev.cofre.domain.card.Brand;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /**
  * How many installments a card may be charged in: at least 1 (the default), at most its brand's
@@ -34,14 +35,16 @@ public final class Installments {
         return MAXIMUM.get(brand).getOrElse(1);
     }
 
-    public static Either<InvalidInput, Integer> parse(String field, Integer raw, Brand brand, FundingSource funding) {
+    /** With no brand (the card itself was invalid and is reported on its own), no brand maximum is checked. */
+    public static Either<InvalidInput, Integer> parse(String field, Integer raw, Option<Brand> brand,
+                                                      FundingSource funding) {
         int n = raw == null ? 1 : raw;
         if (n < 1) {
             return Either.left(InvalidInput.of(field, "must be at least 1"));
         }
-        if (n > maximumFor(brand)) {
+        if (brand.exists(b -> n > maximumFor(b))) {
             return Either.left(InvalidInput.of(field,
-                    "must be at most " + maximumFor(brand) + " for " + brand.displayName()));
+                    "must be at most " + maximumFor(brand.get()) + " for " + brand.get().displayName()));
         }
         if (n > 1 && funding != FundingSource.CREDIT) {
             return Either.left(InvalidInput.of(field, "must be 1 for " + funding.wireName() + " cards"));

@@ -1,16 +1,13 @@
 package dev.cofre.domain.charge;
 
+import dev.cofre.domain.WireName;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.Merchant;
 import io.vavr.control.Either;
 
 /** seed 002's operation_type: capture at once (the default), authorize only, or pre-authorize. */
-public enum OperationType {
+public enum OperationType implements WireName {
     AUTH_AND_CAPTURE, AUTH_ONLY, PRE_AUTH;
-
-    public String wireName() {
-        return WireNames.wireName(this);
-    }
 
     /** The state-table move an authorization of this type makes. */
     public Move move() {
@@ -22,7 +19,7 @@ public enum OperationType {
         if (raw == null) {
             return Either.right(AUTH_AND_CAPTURE);
         }
-        return WireNames.parse(OperationType.class, field, raw).flatMap(type ->
+        return WireName.parse(OperationType.class, field, raw).flatMap(type ->
                 type == PRE_AUTH && !merchant.features().preAuthEnabled()
                         ? Either.left(InvalidInput.of(field, "pre_auth is not enabled for this merchant"))
                         : Either.right(type));

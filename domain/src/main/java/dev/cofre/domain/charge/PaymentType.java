@@ -1,16 +1,13 @@
 package dev.cofre.domain.charge;
 
-/** seed 002's payment_type: the card number itself, or a network token standing in for it. */
-public enum PaymentType {
-    PAN("PAN"), TOKEN("Token");
+import dev.cofre.domain.WireName;
 
-    private final String wireName;
+/** seed 002's payment_type: the card number itself ({@code PAN}), or a network token standing in for it ({@code Token}). */
+public enum PaymentType implements WireName {
+    PAN, TOKEN;
 
-    PaymentType(String wireName) {
-        this.wireName = wireName;
-    }
-
+    @Override
     public String wireName() {
-        return wireName;
+        return this == PAN ? "PAN" : WireName.pascalCase(this);
     }
 }

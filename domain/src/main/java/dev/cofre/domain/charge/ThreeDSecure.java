@@ -36,6 +36,12 @@ public record ThreeDSecure(String mpi, String eci, String cavv, String transacti
     }
 
     public static Either<InvalidInput, ThreeDSecure> parse(String field, Fields raw, Profile profile, Brand brand) {
+        return parse(field, raw, profile, Option.some(brand));
+    }
+
+    /** With no brand (the card itself was invalid and is reported on its own), the ECI is not checked against one. */
+    public static Either<InvalidInput, ThreeDSecure> parse(String field, Fields raw, Profile profile,
+                                                           Option<Brand> brand) {
         if (!profile.mayAuthenticate()) {
             return Either.left(InvalidInput.of(field, "is available to gateway merchants only"));
         }
@@ -49,7 +55,7 @@ public record ThreeDSecure(String mpi, String eci, String cavv, String transacti
                                         ? Option.some(InvalidInput.of(f + "mpi", "only third_party is supported"))
                                         : Option.none()),
                         required(f + "eci", raw.eci()).orElse(tooLong(f + "eci", raw.eci(), 2))
-                                .orElse(eciError(f + "eci", raw.eci(), brand)),
+                                .orElse(brand.flatMap(b -> eciError(f + "eci", raw.eci(), b))),
                         required(f + "cavv", raw.cavv()).orElse(tooLong(f + "cavv", raw.cavv(), 256)),
                         required(f + "transaction_id", raw.transactionId())
                                 .orElse(tooLong(f + "transaction_id", raw.transactionId(), 256)),
@@ -60,7 +66,7 @@ public record ThreeDSecure(String mpi, String eci, String cavv, String transacti
             return Either.left(errors.reduce(InvalidInput::and));
         }
         return Either.right(new ThreeDSecure(raw.mpi(), raw.eci(), raw.cavv(), raw.transactionId(),
-                Option.of(raw.dsTransactionId()), Option.of(raw.version()), shiftsLiability(brand, raw.eci())));
+                Option.of(raw.dsTransactionId()), Option.of(raw.version()), brand.exists(b -> shiftsLiability(b, raw.eci()))));
     }
 
     /** The ECIs a brand's directory server gives: Mastercard 02/01/00, everyone else Visa-style 05/06/07. */

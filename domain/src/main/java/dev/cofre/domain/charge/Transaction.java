@@ -11,7 +11,7 @@ import java.time.Instant;
  *               authorization): where a declined capture, void or refund sends the charge back
  * @param answer the kind of the acquirer's latest answer about it; none before the first
  */
-public record Transaction(TransactionId id, IdempotencyKey key, Move move, Amount amount,
+public record Transaction(TransactionId id, Move move, Amount amount,
                           TransactionStatus status, Option<TransactionStatus> before,
                           Option<AcquirerFields> acquirer, Option<AcquirerAnswer.Kind> answer,
                           Option<Rejection> rejection,
@@ -19,7 +19,6 @@ public record Transaction(TransactionId id, IdempotencyKey key, Move move, Amoun
 
     public Transaction {
         java.util.Objects.requireNonNull(id, "id");
-        java.util.Objects.requireNonNull(key, "key");
         java.util.Objects.requireNonNull(move, "move");
         java.util.Objects.requireNonNull(amount, "amount");
         java.util.Objects.requireNonNull(status, "status");
@@ -47,7 +46,7 @@ public record Transaction(TransactionId id, IdempotencyKey key, Move move, Amoun
     }
 
     Transaction movedTo(TransactionStatus to, AcquirerAnswer answered, Instant at) {
-        return new Transaction(id, key, move, amount, to, before, answered.receipt().orElse(acquirer),
+        return new Transaction(id, move, amount, to, before, answered.receipt().orElse(acquirer),
                 Option.some(answered.kind()), rejection, createdAt, at);
     }
 }

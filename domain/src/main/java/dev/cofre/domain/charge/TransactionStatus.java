@@ -1,13 +1,12 @@
 package dev.cofre.domain.charge;
 
-import io.vavr.collection.List;
-import io.vavr.control.Option;
+import dev.cofre.domain.WireName;
 
 /**
  * The 14 statuses of a credit-card transaction (seed 002), each with the charge status it means.
  * Which status may follow which is {@link TransitionTable}'s business.
  */
-public enum TransactionStatus {
+public enum TransactionStatus implements WireName {
     AUTHORIZED_PENDING_CAPTURE(ChargeStatus.PENDING),
     NOT_AUTHORIZED(ChargeStatus.FAILED),
     CAPTURED(ChargeStatus.PAID),
@@ -32,15 +31,6 @@ public enum TransactionStatus {
     /** The status of a charge whose last transaction has this status. */
     public ChargeStatus chargeStatus() {
         return chargeStatus;
-    }
-
-    /** As the API prints it: {@code authorized_pending_capture}, ... */
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public static Option<TransactionStatus> fromWireName(String name) {
-        return List.of(values()).find(s -> s.wireName().equals(name));
     }
 
     /**

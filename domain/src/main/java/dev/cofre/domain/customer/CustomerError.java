@@ -37,10 +37,4 @@ public sealed interface CustomerError extends DomainError {
         public int code() { return 874; }
         public String message() { return "This card is already saved for the customer"; }
     }
-
-    /** The idempotency key was used before for a different request. */
-    record IdempotencyKeyReused() implements CustomerError {
-        public int code() { return 875; }
-        public String message() { return "Idempotency key was already used for a different request"; }
-    }
 }

@@ -1,9 +1,8 @@
 package dev.cofre.domain.merchant;
 
+import dev.cofre.domain.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The SHA-256 digest of a random secret (client secret, MerchantKey, access token). Secrets are
@@ -18,12 +17,7 @@ public record SecretHash(String hex) {
     }
 
     public static SecretHash of(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return new SecretHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return new SecretHash(Sha256.hex(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison with a presented secret. */

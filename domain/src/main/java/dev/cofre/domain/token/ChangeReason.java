@@ -1,24 +1,13 @@
 package dev.cofre.domain.token;
 
-import io.vavr.collection.List;
-import io.vavr.control.Option;
+import dev.cofre.domain.WireName;
 
-/** Why a status changed (seed 003's Reason). */
-public enum ChangeReason {
-    FRAUD_SUSPICION("FraudSuspicion"),
-    OTHER("Other");
+/** Why a status changed (seed 003's Reason: {@code FraudSuspicion}, {@code Other}). */
+public enum ChangeReason implements WireName {
+    FRAUD_SUSPICION, OTHER;
 
-    private final String wireName;
-
-    ChangeReason(String wireName) {
-        this.wireName = wireName;
-    }
-
+    @Override
     public String wireName() {
-        return wireName;
-    }
-
-    public static Option<ChangeReason> fromWire(String value) {
-        return List.of(values()).find(v -> v.wireName.equals(value));
+        return WireName.pascalCase(this);
     }
 }

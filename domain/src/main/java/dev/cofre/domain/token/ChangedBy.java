@@ -1,24 +1,13 @@
 package dev.cofre.domain.token;
 
-import io.vavr.collection.List;
-import io.vavr.control.Option;
+import dev.cofre.domain.WireName;
 
-/** Who asked for a status change (seed 003's RemovedBy). */
-public enum ChangedBy {
-    MERCHANT("Merchant"),
-    CARD_HOLDER("CardHolder");
+/** Who asked for a status change (seed 003's RemovedBy: {@code Merchant}, {@code CardHolder}). */
+public enum ChangedBy implements WireName {
+    MERCHANT, CARD_HOLDER;
 
-    private final String wireName;
-
-    ChangedBy(String wireName) {
-        this.wireName = wireName;
-    }
-
+    @Override
     public String wireName() {
-        return wireName;
-    }
-
-    public static Option<ChangedBy> fromWire(String value) {
-        return List.of(values()).find(v -> v.wireName.equals(value));
+        return WireName.pascalCase(this);
     }
 }

@@ -71,10 +71,4 @@ public sealed interface VaultError extends DomainError {
         public int code() { return 764; }
         public String message() { return "Card is expired"; }
     }
-
-    /** The idempotency key was used before for a different request. */
-    record IdempotencyKeyReused() implements VaultError {
-        public int code() { return 765; }
-        public String message() { return "Idempotency key was already used for a different request"; }
-    }
 }

@@ -1,10 +1,10 @@
-package dev.cofre.domain.charge;
+package dev.cofre.domain.idempotency;
 
 import dev.cofre.domain.InvalidInput;
 import io.vavr.control.Either;
 
 /**
- * The merchant's key for one operation (1 to 255 printable characters). The same key, sent again,
+ * The merchant's key for one request (1 to 255 characters, not blank). The same key, sent again,
  * gets the first result back instead of a second operation; keys are unique per merchant.
  */
 public record IdempotencyKey(String value) {
