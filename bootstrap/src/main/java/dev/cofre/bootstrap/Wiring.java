@@ -3,12 +3,21 @@ package dev.cofre.bootstrap;
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
 import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
+import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.CustomerStores;
+import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
@@ -16,13 +25,20 @@ import java.time.Clock;
  */
 public final class Wiring implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
     private final Database database;
     private final AesGcmCardCipher cipher;
     private final Vault vault;
     private final MerchantAccounts accounts;
+    private final CustomerAccounts customers;
+    private final ScheduledExecutorService sweeper;
     private final Clock clock;
 
-    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock) {
+    /** How often each server deletes expired card tokens (any server may: the deletion is idempotent). */
+    static final Duration CARD_TOKEN_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock, Duration sweepInterval) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -32,16 +48,43 @@ public final class Wiring implements AutoCloseable {
         this.vault = Vault.create(stores, cipher, clock, ids);
         this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
                 database.transactions(), clock, ids);
+        this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
+                database.tokens(), new SealingCardTokens(database.cardTokens(), cipher), database.idempotencyKeys(),
+                database.transactions()), cipher, clock, ids);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
+            var thread = new Thread(work, "cofre-card-token-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = sweepInterval.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepCardTokens, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepCardTokens() {
+        try {
+            int swept = customers.sweepCardTokens().sweep();
+            if (swept > 0) {
+                LOG.debug("Deleted {} expired card tokens", swept);
+            }
+        } catch (RuntimeException e) {
+            // the next run tries again; a failed sweep must not stop the schedule
+            LOG.warn("Sweeping expired card tokens failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     public static Wiring open(Settings settings, Clock clock) {
+        return open(settings, clock, CARD_TOKEN_SWEEP_INTERVAL);
+    }
+
+    /** The same, sweeping expired card tokens every {@code sweepInterval}. */
+    static Wiring open(Settings settings, Clock clock, Duration sweepInterval) {
         var cipher = settings.configuredKeys()
                 .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
                 .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        return new Wiring(database, cipher, clock);
+        return new Wiring(database, cipher, clock, sweepInterval);
     }
 
     public Vault vault() {
@@ -50,6 +93,11 @@ public final class Wiring implements AutoCloseable {
 
     public MerchantAccounts accounts() {
         return accounts;
+    }
+
+    /** Seed 000's customers, saved cards and card tokens. */
+    public CustomerAccounts customers() {
+        return customers;
     }
 
     /** The audit trail, for operators and tests. */
@@ -73,6 +121,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         database.close();
     }
 }

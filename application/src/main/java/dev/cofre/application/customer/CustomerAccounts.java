@@ -11,7 +11,7 @@ import java.time.Duration;
 public record CustomerAccounts(CreateCustomer create, GetCustomer get, UpdateCustomer update, SearchCustomers search,
                                AddCustomerCard addCard, ListCustomerCards listCards, GetCustomerCard getCard,
                                DeleteCustomerCard deleteCard, CreateCardToken createCardToken,
-                               SweepCardTokens sweepCardTokens) {
+                               GetCardToken getCardToken, SweepCardTokens sweepCardTokens) {
 
     /** With card tokens living the vendor's seven days. */
     public static CustomerAccounts create(CustomerStores stores, CardCipher cipher, Clock clock, Ids ids) {
@@ -32,6 +32,7 @@ public record CustomerAccounts(CreateCustomer create, GetCustomer get, UpdateCus
                 new GetCustomerCard(wallets),
                 new DeleteCustomerCard(stores, wallets, clock),
                 new CreateCardToken(stores, wallets, requests, cipher, clock, ids, cardTokenLifetime),
+                new GetCardToken(stores.cardTokens()),
                 new SweepCardTokens(stores.cardTokens(), clock));
     }
 }
