@@ -1,6 +1,7 @@
 package dev.cofre.application.customer;
 
 import dev.cofre.application.inmemory.InMemoryStores;
+import dev.cofre.application.testing.MutableClock;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.charge.MaskedCardToken;
@@ -13,11 +14,7 @@ import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.merchant.Profile;
 import dev.cofre.domain.merchant.SecretHash;
 import io.vavr.collection.List;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Customers over fresh in-memory stores with a clock the test moves, as seed 000's flow needs them. */
@@ -25,32 +22,8 @@ final class CustomerWorld {
 
     static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
-    /** A clock a test moves by hand. */
-    static final class Hands extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final InMemoryStores stores = new InMemoryStores();
-    final Hands clock = new Hands();
+    final MutableClock clock = new MutableClock(START);
     final TestCardCipher cipher = new TestCardCipher();
     final CustomerAccounts accounts = CustomerAccounts.create(stores.customers(), cipher, clock, new SecureIds());
 
