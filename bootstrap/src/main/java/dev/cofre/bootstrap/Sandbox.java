@@ -24,7 +24,7 @@ final class Sandbox {
         var registered = accounts.register().register(command)
                 .getOrElseThrow(e -> new IllegalStateException("cannot create the sandbox merchant: " + e.message()));
         out.println("Created the sandbox merchant (shown once, keep it):");
-        Cli.printCredentials(out, registered);
+        MerchantsCommand.printCredentials(out, registered);
         return Option.some(registered);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cofre.bootstrap;
 
+import dev.cofre.domain.merchant.IpRange;
+import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,8 @@ import java.util.Properties;
  */
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
-                       Option<String> sandboxClientSecret, Duration shutdownGrace) {
+                       Option<String> sandboxClientSecret, Duration shutdownGrace,
+                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -43,7 +46,7 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         Path dataDir = Path.of(values.getOrDefault("COFRE_DATA_DIR", "./cofre-data")).toAbsolutePath().normalize();
         int port = integer(values, "COFRE_PORT", 8080);
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("COFRE_PORT must be between 0 and 65535");
+            throw new StartupFailure("COFRE_PORT must be between 0 and 65535");
         }
         return new Settings(port, dataDir,
                 values.getOrDefault("COFRE_DB_URL", "jdbc:sqlite:" + dataDir.resolve("cofre.db")),
@@ -52,12 +55,14 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 Option.of(values.get("COFRE_KEYS")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_ID")),
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_SECRET")),
-                Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)));
+                Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
+                Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
+                trustedProxies(values.get("COFRE_TRUSTED_PROXIES")));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -68,8 +73,30 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         try {
             return Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number", e);
+            throw new StartupFailure(name + " must be a whole number");
         }
+    }
+
+    private static TrustedProxies trustedProxies(String raw) {
+        if (raw == null) {
+            return TrustedProxies.NONE;
+        }
+        var ranges = io.vavr.collection.List.of(raw.split(",")).map(String::strip).filter(r -> !r.isEmpty())
+                .map(r -> IpRange.parse("COFRE_TRUSTED_PROXIES", r));
+        var invalid = ranges.filter(io.vavr.control.Either::isLeft);
+        if (!invalid.isEmpty()) {
+            throw new StartupFailure(invalid.head().getLeft().message()
+                    + " (a comma-separated list of addresses or CIDR ranges)");
+        }
+        return new TrustedProxies(ranges.map(io.vavr.control.Either::get));
+    }
+
+    private static boolean bool(String name, String raw) {
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new StartupFailure(name + " must be true or false");
+        };
     }
 
     private static Map<String, String> load(Path file) {

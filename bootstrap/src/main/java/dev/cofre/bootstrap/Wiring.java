@@ -1,7 +1,6 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
-import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.customer.CustomerAccounts;
 import dev.cofre.application.customer.CustomerStores;
@@ -11,6 +10,7 @@ import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,7 +38,8 @@ public final class Wiring implements AutoCloseable {
     /** How often each server deletes expired card tokens (any server may: the deletion is idempotent). */
     static final Duration CARD_TOKEN_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
-    private Wiring(Database database, AesGcmCardCipher cipher, Clock clock, Duration sweepInterval) {
+    private Wiring(Database database, AesGcmCardCipher cipher, TrustedProxies trustedProxies, Clock clock,
+                   Duration sweepInterval) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -46,8 +47,9 @@ public final class Wiring implements AutoCloseable {
         var stores = new VaultStores(database.tokens(), database.saveRequests(), database.keyRecoveries(),
                 database.auditTrail(), database.idempotencyKeys(), database.merchants(), database.transactions());
         this.vault = Vault.create(stores, cipher, clock, ids);
-        this.accounts = MerchantAccounts.create(database.merchants(), database.accessTokens(),
-                database.transactions(), clock, ids);
+        this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
+                database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
+                trustedProxies, clock, ids);
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
                 database.tokens(), new SealingCardTokens(database.cardTokens(), cipher), database.idempotencyKeys(),
                 database.transactions()), cipher, clock, ids);
@@ -78,13 +80,16 @@ public final class Wiring implements AutoCloseable {
 
     /** The same, sweeping expired card tokens every {@code sweepInterval}. */
     static Wiring open(Settings settings, Clock clock, Duration sweepInterval) {
-        var cipher = settings.configuredKeys()
-                .map(keys -> new AesGcmCardCipher(KeyRing.fromConfiguration(keys)))
-                .getOrElse(() -> AesGcmCardCipher.fromKeyFile(settings.keyFile()));
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
-        return new Wiring(database, cipher, clock, sweepInterval);
+        try {
+            return new Wiring(database, VaultKeys.agreedWith(database, settings), settings.trustedProxies(), clock,
+                    sweepInterval);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Vault vault() {
@@ -107,6 +112,16 @@ public final class Wiring implements AutoCloseable {
 
     public RotateKeys rotateKeys() {
         return new RotateKeys(cipher, database.sealedPans(), clock);
+    }
+
+    /** The names of the keys the database expects (never their check values), for operators and tests. */
+    java.util.List<String> expectedKeyNames() {
+        return database.expectedKeys().recorded().byName().keySet().toJavaList();
+    }
+
+    /** After a completed rotation to {@code version}: the database stops expecting older keys. */
+    void retireKeysOlderThan(int version) {
+        VaultKeys.retireOlderThan(version, database.expectedKeys());
     }
 
     /** Whether the database answers: the readiness probe. */

@@ -26,7 +26,7 @@ class DependencyRuleTest {
     static final ArchRule the_domain_depends_only_on_java_and_vavr = classes()
             .that().resideInAPackage("dev.cofre.domain..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.vavr..", "org.jspecify..", "dev.cofre.domain..")
+            .resideInAnyPackage("java..", "io.vavr..", "dev.cofre.domain..")
             .because("the domain is a pure library: no framework, no JSON, no database");
 
     @ArchTest
@@ -70,6 +70,30 @@ class DependencyRuleTest {
             .and().doNotHaveFullyQualifiedName(DETOKENIZE_RESPONSE)
             .should().callMethod(dev.cofre.domain.card.Pan.class, "revealDigits")
             .because("a card number leaves the vault only through the cipher, the acquirer and GetCreditCard");
+
+    @ArchTest
+    static final ArchRule every_operator_command_is_a_class_of_its_own = noClasses()
+            .that().areAnnotatedWith(picocli.CommandLine.Command.class)
+            .should().beMemberClasses()
+            .because("the CLI grows one command at a time: one class per command (issue 9)");
+
+    @ArchTest
+    static final ArchRule only_the_sqlite_opener_configures_sqlite = noClasses()
+            .that().doNotHaveSimpleName("SqliteOpener")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..")
+            .because("each dialect is opened in one place: SqliteOpener, PostgresOpener");
+
+    @ArchTest
+    static final ArchRule only_the_sql_dialect_runs_migrations = noClasses()
+            .that().doNotHaveSimpleName("SqlDialect")
+            .should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
+            .because("migrations are located and run per dialect, in one place");
+
+    @ArchTest
+    static final ArchRule the_persistence_dialect_has_a_name_of_its_own = noClasses()
+            .that().resideInAPackage("dev.cofre.adapters.persistence..")
+            .should().haveSimpleName("Dialect")
+            .because("the REST adapter's dialects are another thing: SqlDialect is the SQL one");
 
     @ArchTest
     static final ArchRule only_the_acquirer_and_the_cipher_read_a_security_code = noClasses()

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -18,21 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OperatorCommandsTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(RunningCofre cofre, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = Cli.run(cofre::settings, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String field(String out, String label) {
-        var m = Pattern.compile(label + ":\\s+(\\S+)").matcher(out);
-        assertTrue(m.find(), label + " in " + out);
-        return m.group(1);
+    private static CommandLineRun cli(RunningCofre cofre, String... args) {
+        return CommandLineRun.of(cofre::settings, args);
     }
 
     @Test
@@ -41,10 +27,10 @@ class OperatorCommandsTest {
             var added = cli(cofre, "merchants", "add", "Loja da Esquina", "--ip", "127.0.0.1", "--ip", "::1",
                     "--gateway", "--pre-auth");
             assertEquals(0, added.exit(), added.err());
-            String clientId = field(added.out(), "client id");
-            var token = cofre.token(clientId, field(added.out(), "client secret"));
+            String clientId = added.field("client id");
+            var token = cofre.token(clientId, added.field("client secret"));
             assertEquals(200, token.status(), token.body());
-            var saved = cofre.justClick("SaveCreditCard", "{\"MerchantKey\":\"" + field(added.out(), "MerchantKey")
+            var saved = cofre.justClick("SaveCreditCard", "{\"MerchantKey\":\"" + added.field("MerchantKey")
                     + "\",\"CustomerName\":\"C\",\"CardHolder\":\"Teste Holder\",\"CardNumber\":\"4551870000000183\","
                     + "\"CardExpiration\":\"03/2029\",\"RequestId\":\"" + RunningCofre.guid() + "\"}");
             assertEquals(200, saved.status(), saved.body());
@@ -52,7 +38,7 @@ class OperatorCommandsTest {
             var listed = cli(cofre, "merchants", "list");
             assertEquals(0, listed.exit());
             assertTrue(listed.out().contains("Loja da Esquina") && listed.out().contains(clientId));
-            assertTrue(!listed.out().contains(field(added.out(), "client secret")), "never a secret");
+            assertTrue(!listed.out().contains(added.field("client secret")), "never a secret");
         }
     }
 

@@ -34,10 +34,17 @@ final class RunningCofre implements AutoCloseable {
     final String schema;
     final MutableClock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> moreSettings;
     private Wiring wiring;
     private Server server;
 
     RunningCofre(Path dataDir, String dbUrl, String schema, Instant start) {
+        this(dataDir, dbUrl, schema, start, Map.of());
+    }
+
+    /** {@code moreSettings}: further COFRE_* settings, e.g. a key file of its own. */
+    RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> moreSettings) {
+        this.moreSettings = moreSettings;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
         this.schema = schema;
@@ -52,7 +59,9 @@ final class RunningCofre implements AutoCloseable {
         if (dbUrl != null) {
             env.put("COFRE_DB_URL", dbUrl);
             env.put("COFRE_DB_SCHEMA", schema);
+            env.put("COFRE_ALLOW_DEVELOPMENT_KEY", "true"); // a schema of its own per test
         }
+        env.putAll(moreSettings);
         return Settings.from(env);
     }
 

@@ -127,6 +127,11 @@ public final class AesGcmCardCipher implements CardCipher {
             return Pan.parse(new String(digits, StandardCharsets.US_ASCII))
                     .<VaultError>mapLeft(invalid -> new VaultError.SealBroken());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // Wrong key (a server started with other keys), or altered data: either way an
+            // operator must look. The reference and version only, never the data.
+            LOG.error("The card number of token {} (merchant {}) failed its integrity check under key version {}:"
+                    + " this server's keys are not the ones it was sealed with, or the stored data was altered",
+                    token, merchant, sealed.kekVersion());
             return Either.left(new VaultError.SealBroken());
         } finally {
             if (dataKey != null) {
@@ -224,6 +229,11 @@ public final class AesGcmCardCipher implements CardCipher {
         } finally {
             Arrays.fill(digits, (byte) 0);
         }
+    }
+
+    /** The check values of the keys this cipher holds now (see {@link KeyRing#checks()}). */
+    public dev.cofre.domain.key.KeyChecks keyChecks() {
+        return keys.checks();
     }
 
     @Override

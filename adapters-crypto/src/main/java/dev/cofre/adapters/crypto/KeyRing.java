@@ -12,6 +12,11 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.cofre.domain.key.KeyChecks;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -103,6 +108,33 @@ public final class KeyRing {
 
     SecretKey fingerprintKey() {
         return fingerprintKey;
+    }
+
+    /**
+     * A check value per key, as the database records them: for a key-encryption key the first 8
+     * bytes of AES(key, zero block), the usual key check value; for the fingerprint key the first 8
+     * bytes of HMAC-SHA256(key, "cofre/key-check"). Both are one-way: they tell keys apart and
+     * give away nothing of them.
+     */
+    public KeyChecks checks() {
+        try {
+            var byName = new java.util.TreeMap<String, String>();
+            for (var kek : keks.entrySet()) {
+                Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+                aes.init(Cipher.ENCRYPT_MODE, kek.getValue());
+                byName.put(KEK_PREFIX + kek.getKey(), check(aes.doFinal(new byte[16])));
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintKey);
+            byName.put(FINGERPRINT, check(mac.doFinal("cofre/key-check".getBytes(StandardCharsets.US_ASCII))));
+            return new KeyChecks(io.vavr.collection.TreeMap.ofAll(byName));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES or HMAC-SHA256 failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String check(byte[] block) {
+        return HexFormat.of().formatHex(block, 0, 8);
     }
 
     @Override

@@ -1,34 +1,26 @@
 package dev.cofre.adapters.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.charge.StoredCardTokens;
 import dev.cofre.domain.customer.Customers;
 import dev.cofre.domain.customer.SavedCards;
+import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
 import dev.cofre.domain.token.SealedPans;
 import dev.cofre.domain.token.Tokens;
 import io.vavr.control.Option;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * Cofre's stores in one database: SQLite (one file, the embedded default) or PostgreSQL (shared
- * by several servers), picked from the JDBC URL. Opening migrates the schema to the latest
+ * Cofre's stores in one database: SQLite (one file, the embedded default, opened by
+ * {@link SqliteOpener}) or PostgreSQL (shared by several servers, opened by {@link PostgresOpener}),
+ * picked from the JDBC URL. Opening migrates the schema to the latest
  * version. Every port implementation shares the one {@link #transactions()}.
  *
  * <pre>{@code
@@ -41,14 +33,7 @@ public final class Database implements AutoCloseable {
     /** The schema PostgreSQL uses when none is given. */
     public static final String DEFAULT_SCHEMA = "public";
 
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final int SQLITE_READERS = 4;
-    private static final int POSTGRES_POOL = 10;
-    /** How long a connection waits for another process's lock before giving up (ms). */
-    private static final int BUSY_TIMEOUT_MS = 30_000;
-
     private final String jdbcUrl;
-    private final Option<String> schema;
     private final Sessions sessions;
     private final JdbiTokens tokens;
     private final JdbiSaveRequests saveRequests;
@@ -60,10 +45,11 @@ public final class Database implements AutoCloseable {
     private final JdbiCustomers customers;
     private final JdbiSavedCards savedCards;
     private final JdbiStoredCardTokens cardTokens;
+    private final JdbiExpectedKeys expectedKeys;
+    private final JdbiLoginFailures loginFailures;
 
-    private Database(String jdbcUrl, Option<String> schema, Sessions sessions) {
+    Database(String jdbcUrl, Sessions sessions) {
         this.jdbcUrl = jdbcUrl;
-        this.schema = schema;
         this.sessions = sessions;
         this.tokens = new JdbiTokens(sessions);
         this.saveRequests = new JdbiSaveRequests(sessions);
@@ -75,6 +61,8 @@ public final class Database implements AutoCloseable {
         this.customers = new JdbiCustomers(sessions);
         this.savedCards = new JdbiSavedCards(sessions);
         this.cardTokens = new JdbiStoredCardTokens(sessions);
+        this.expectedKeys = new JdbiExpectedKeys(sessions);
+        this.loginFailures = new JdbiLoginFailures(sessions);
     }
 
     /**
@@ -83,7 +71,7 @@ public final class Database implements AutoCloseable {
      * migrates it.
      */
     public static Database open(String jdbcUrl) {
-        return Dialect.of(jdbcUrl) == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, DEFAULT_SCHEMA);
+        return SqlDialect.of(jdbcUrl) == SqlDialect.SQLITE ? SqliteOpener.open(jdbcUrl) : PostgresOpener.open(jdbcUrl, DEFAULT_SCHEMA);
     }
 
     /**
@@ -92,121 +80,18 @@ public final class Database implements AutoCloseable {
      * the schema must be null or {@value #DEFAULT_SCHEMA}, so that one configuration shape fits both.
      */
     public static Database open(String jdbcUrl, String schema) {
-        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
+        if (SqlDialect.of(jdbcUrl) == SqlDialect.SQLITE) {
             if (schema != null && !schema.equals(DEFAULT_SCHEMA)) {
                 throw new IllegalArgumentException("a SQLite database has no schemas");
             }
-            return openSqlite(jdbcUrl);
+            return SqliteOpener.open(jdbcUrl);
         }
-        return openPostgres(jdbcUrl, schema == null ? DEFAULT_SCHEMA : schema);
+        return PostgresOpener.open(jdbcUrl, schema == null ? DEFAULT_SCHEMA : schema);
     }
 
     /** Opens (or creates) the SQLite file at {@code file}. */
     public static Database openSqlite(Path file) {
-        return openSqlite("jdbc:sqlite:" + file.toAbsolutePath());
-    }
-
-    private static Database openSqlite(String jdbcUrl) {
-        Path file = sqlitePath(jdbcUrl);
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create the directory of the SQLite file", e);
-        }
-        String url = "jdbc:sqlite:" + file;
-        migrate(sqliteDataSource(url, false), Dialect.SQLITE, Option.none());
-        Connection writer;
-        try {
-            writer = sqliteConfig(false).createConnection(url);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the SQLite file", e);
-        }
-        var readers = new HikariConfig();
-        readers.setPoolName("cofre-sqlite-readers");
-        readers.setDataSource(sqliteDataSource(url, true));
-        readers.setMaximumPoolSize(SQLITE_READERS);
-        readers.setMinimumIdle(1);
-        readers.setReadOnly(true); // as the connections are opened: sqlite-jdbc refuses to change it later
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(readers);
-        } catch (RuntimeException e) {
-            closeQuietly(writer);
-            throw e;
-        }
-        return new Database(jdbcUrl, Option.none(), new SqliteSessions(writer, pool));
-    }
-
-    private static Database openPostgres(String jdbcUrl, String schema) {
-        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
-            throw new IllegalArgumentException("a schema name has lower-case letters, digits and underscores");
-        }
-        var config = new HikariConfig();
-        config.setPoolName("cofre-postgresql-" + schema);
-        config.setJdbcUrl(jdbcUrl);
-        config.setSchema(schema);
-        config.setMaximumPoolSize(POSTGRES_POOL);
-        var pool = new HikariDataSource(config);
-        try {
-            migrate(pool, Dialect.POSTGRESQL, Option.some(schema));
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(jdbcUrl, Option.some(schema), new PostgresSessions(pool));
-    }
-
-    private static void migrate(DataSource dataSource, Dialect dialect, Option<String> schema) {
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(dialect.migrations())
-                .failOnMissingLocations(true);
-        schema.forEach(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
-        flyway.load().migrate();
-    }
-
-    /**
-     * WAL, so readers never wait for the writer; synchronous=FULL, so a commit is on disk before
-     * any caller hears of it (see the README, "Storage"); foreign keys enforced; removed sealed numbers
-     * overwritten with zeros rather than left in free pages.
-     */
-    private static SQLiteConfig sqliteConfig(boolean readOnly) {
-        var config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.enforceForeignKeys(true);
-        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
-        config.setJournalSizeLimit(64 * 1024 * 1024);
-        config.setReadOnly(readOnly);
-        return config;
-    }
-
-    private static SQLiteDataSource sqliteDataSource(String url, boolean readOnly) {
-        var dataSource = new SQLiteDataSource(sqliteConfig(readOnly));
-        dataSource.setUrl(url);
-        return dataSource;
-    }
-
-    private static Path sqlitePath(String jdbcUrl) {
-        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
-        if (rest.isBlank() || rest.startsWith(":memory:") || rest.contains("mode=memory") || rest.contains("?")) {
-            throw new IllegalArgumentException("a SQLite database is a file: jdbc:sqlite:/path/to/file");
-        }
-        if (rest.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-        }
-        return Paths.get(rest).toAbsolutePath();
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing
-        }
+        return SqliteOpener.open("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     public Tokens tokens() {
@@ -255,6 +140,21 @@ public final class Database implements AutoCloseable {
         return cardTokens;
     }
 
+    /** The check values of the keys this database's sealed cards need. */
+    public ExpectedKeys expectedKeys() {
+        return expectedKeys;
+    }
+
+    /** Failed client authentications, shared by every server on this database. */
+    public LoginFailures loginFailures() {
+        return loginFailures;
+    }
+
+    /** Whether this is a PostgreSQL database, which several servers may share. */
+    public boolean isShared() {
+        return sessions.dialect() == SqlDialect.POSTGRESQL;
+    }
+
     /** The one way to make several store calls atomic. Store calls inside it join its transaction. */
     public Transactions transactions() {
         return sessions;
@@ -267,12 +167,7 @@ public final class Database implements AutoCloseable {
 
     /** The SQLite file, for a SQLite database. */
     public Option<Path> sqliteFile() {
-        return sessions.dialect() == Dialect.SQLITE ? Option.some(sqlitePath(jdbcUrl)) : Option.none();
-    }
-
-    /** The PostgreSQL schema, for a PostgreSQL database. */
-    public Option<String> schema() {
-        return schema;
+        return sessions.dialect() == SqlDialect.SQLITE ? Option.some(SqliteOpener.path(jdbcUrl)) : Option.none();
     }
 
     /** Waits for the transactions already submitted, then closes every connection. */

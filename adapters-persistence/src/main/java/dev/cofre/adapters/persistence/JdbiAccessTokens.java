@@ -11,7 +11,7 @@ import java.time.Instant;
 final class JdbiAccessTokens implements AccessTokens {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiAccessTokens(Sessions sessions) {
         this.sessions = sessions;
@@ -34,9 +34,16 @@ final class JdbiAccessTokens implements AccessTokens {
         return sessions.read(h -> Option.ofOptional(
                 h.createQuery("SELECT merchant_id, expires_at FROM access_tokens WHERE hash = :hash")
                         .bind("hash", hash.hex())
-                        .map((rs, ctx) -> new AccessToken(hash, new MerchantId(Dialect.uuid(rs, "merchant_id")),
+                        .map((rs, ctx) -> new AccessToken(hash, new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
                                 dialect.instant(rs, "expires_at")))
                         .findOne()));
+    }
+
+    @Override
+    public int revokeAllOf(MerchantId merchant) {
+        return sessions.write(h -> h.createUpdate("DELETE FROM access_tokens WHERE merchant_id = :merchant")
+                .bind("merchant", dialect.uuid(merchant.value()))
+                .execute());
     }
 
     @Override

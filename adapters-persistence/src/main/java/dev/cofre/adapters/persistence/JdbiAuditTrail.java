@@ -10,7 +10,7 @@ import io.vavr.control.Option;
 final class JdbiAuditTrail implements AuditTrail {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiAuditTrail(Sessions sessions) {
         this.sessions = sessions;

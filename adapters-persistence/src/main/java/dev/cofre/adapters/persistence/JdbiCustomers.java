@@ -37,7 +37,7 @@ final class JdbiCustomers implements Customers {
             + " description, metadata, registered_at, default_card, created_at, updated_at, version";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiCustomers(Sessions sessions) {
         this.sessions = sessions;
@@ -176,7 +176,7 @@ final class JdbiCustomers implements Customers {
                 Option.of(rs.getString("last_name")), phone, identification, address,
                 Option.of(rs.getString("description")), decode(rs.getString("metadata")),
                 Option.of(dialect.instant(rs, "registered_at")));
-        return new Customer(new CustomerId(rs.getString("id")), new MerchantId(Dialect.uuid(rs, "merchant_id")), profile,
+        return new Customer(new CustomerId(rs.getString("id")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")), profile,
                 Option.of(rs.getString("default_card")).map(CardId::new), dialect.instant(rs, "created_at"),
                 dialect.instant(rs, "updated_at"), rs.getLong("version"));
     }

@@ -14,7 +14,7 @@ import io.vavr.control.Option;
 final class JdbiIdempotencyKeys implements IdempotencyKeys {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiIdempotencyKeys(Sessions sessions) {
         this.sessions = sessions;

@@ -8,7 +8,7 @@ import dev.cofre.domain.token.KeyRecoveryAttempts;
 final class JdbiKeyRecoveries implements KeyRecoveries {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiKeyRecoveries(Sessions sessions) {
         this.sessions = sessions;

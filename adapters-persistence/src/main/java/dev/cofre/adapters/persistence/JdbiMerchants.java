@@ -23,7 +23,7 @@ final class JdbiMerchants implements Merchants {
     private static final String CREDENTIAL_COLUMNS = "id, client_id, client_secret_hash, just_click_key_hash";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiMerchants(Sessions sessions) {
         this.sessions = sessions;
@@ -65,6 +65,38 @@ final class JdbiMerchants implements Merchants {
     }
 
     @Override
+    public Option<Merchant> findEnabled(MerchantId id) {
+        return sessions.read(h -> Option.ofOptional(
+                h.createQuery("SELECT " + MERCHANT_COLUMNS + " FROM merchants WHERE id = :id AND NOT disabled")
+                        .bind("id", dialect.uuid(id.value()))
+                        .map((rs, ctx) -> merchant(rs))
+                        .findOne()));
+    }
+
+    @Override
+    public boolean setDisabled(MerchantId id, boolean disabled) {
+        return update("disabled", disabled, id);
+    }
+
+    @Override
+    public boolean replaceClientSecret(MerchantId id, SecretHash clientSecret) {
+        return update("client_secret_hash", clientSecret.hex(), id);
+    }
+
+    @Override
+    public boolean replaceJustClickKey(MerchantId id, SecretHash justClickKey) {
+        return update("just_click_key_hash", justClickKey.hex(), id);
+    }
+
+    /** {@code column} is one of this class's constants, never input. */
+    private boolean update(String column, Object value, MerchantId id) {
+        return sessions.write(h -> h.createUpdate("UPDATE merchants SET " + column + " = :value WHERE id = :id")
+                .bind("value", value)
+                .bind("id", dialect.uuid(id.value()))
+                .execute()) == 1;
+    }
+
+    @Override
     public Option<MerchantCredentials> credentialsOf(MerchantId id) {
         return credentialsWhere("id", dialect.uuid(id.value()));
     }
@@ -98,7 +130,7 @@ final class JdbiMerchants implements Merchants {
         return sessions.read(h -> Option.ofOptional(
                 h.createQuery("SELECT " + CREDENTIAL_COLUMNS + " FROM merchants WHERE " + column + " = :value")
                         .bind("value", value)
-                        .map((rs, ctx) -> new MerchantCredentials(new MerchantId(Dialect.uuid(rs, "id")),
+                        .map((rs, ctx) -> new MerchantCredentials(new MerchantId(SqlDialect.uuid(rs, "id")),
                                 rs.getString("client_id"), new SecretHash(rs.getString("client_secret_hash")),
                                 new SecretHash(rs.getString("just_click_key_hash"))))
                         .findOne()));
@@ -109,7 +141,7 @@ final class JdbiMerchants implements Merchants {
         List<IpRange> allowed = ips.isEmpty() ? List.empty()
                 : List.of(ips.split(" ")).map(cidr -> IpRange.parse("allowed_ips", cidr)
                         .getOrElseThrow(e -> new IllegalStateException("stored IP range is invalid: " + e.message())));
-        return new Merchant(new MerchantId(Dialect.uuid(rs, "id")), rs.getString("name"),
+        return new Merchant(new MerchantId(SqlDialect.uuid(rs, "id")), rs.getString("name"),
                 Profile.valueOf(rs.getString("profile")), allowed,
                 new Merchant.Features(rs.getBoolean("pre_auth_enabled"), rs.getBoolean("cvv_less_recurrence")),
                 dialect.instant(rs, "created_at"));

@@ -12,7 +12,7 @@ import java.util.UUID;
 final class JdbiSaveRequests implements SaveRequests {
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiSaveRequests(Sessions sessions) {
         this.sessions = sessions;
@@ -37,7 +37,7 @@ final class JdbiSaveRequests implements SaveRequests {
                 h.createQuery("SELECT token_reference FROM save_requests WHERE merchant_id = :merchant AND request_id = :request_id")
                         .bind("merchant", dialect.uuid(merchant.value()))
                         .bind("request_id", dialect.uuid(requestId))
-                        .map((rs, ctx) -> new TokenReference(Dialect.uuid(rs, "token_reference")))
+                        .map((rs, ctx) -> new TokenReference(SqlDialect.uuid(rs, "token_reference")))
                         .findOne()));
     }
 }

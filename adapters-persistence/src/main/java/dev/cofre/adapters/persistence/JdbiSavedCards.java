@@ -25,7 +25,7 @@ final class JdbiSavedCards implements SavedCards {
             + " identification_type, identification_number, created_at";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiSavedCards(Sessions sessions) {
         this.sessions = sessions;
@@ -95,8 +95,8 @@ final class JdbiSavedCards implements SavedCards {
         String type = rs.getString("identification_type");
         Option<Identification> identification = type == null ? Option.none()
                 : Option.some(new Identification(type, rs.getString("identification_number")));
-        return new SavedCard(new CardId(rs.getString("card_id")), new MerchantId(Dialect.uuid(rs, "merchant_id")),
-                new CustomerId(rs.getString("customer_id")), new TokenReference(Dialect.uuid(rs, "token_reference")),
+        return new SavedCard(new CardId(rs.getString("card_id")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
+                new CustomerId(rs.getString("customer_id")), new TokenReference(SqlDialect.uuid(rs, "token_reference")),
                 new Fingerprint(rs.getString("fingerprint")), identification, dialect.instant(rs, "created_at"));
     }
 }

@@ -32,7 +32,7 @@ final class JdbiStoredCardTokens implements StoredCardTokens {
     private static final String SEALED = "kek_version, wrapped_key, pan_ciphertext, security_code_ciphertext";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiStoredCardTokens(Sessions sessions) {
         this.sessions = sessions;
@@ -141,7 +141,7 @@ final class JdbiStoredCardTokens implements StoredCardTokens {
         String type = rs.getString("identification_type");
         Option<Identification> identification = type == null ? Option.none()
                 : Option.some(new Identification(type, rs.getString("identification_number")));
-        return new MaskedCardToken(new CardTokenId(rs.getString("id")), new MerchantId(Dialect.uuid(rs, "merchant_id")),
+        return new MaskedCardToken(new CardTokenId(rs.getString("id")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
                 new MaskedPan(rs.getString("bin"), rs.getString("last_four"), rs.getInt("pan_length"),
                         Brand.valueOf(rs.getString("brand"))),
                 new CardHolder(rs.getString("holder")), identification,

@@ -39,7 +39,7 @@ final class JdbiTokens implements Tokens, SealedPans {
             + " changed_to, changed_by, change_reason, changed_at, created_at, updated_at, version";
 
     private final Sessions sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
 
     JdbiTokens(Sessions sessions) {
         this.sessions = sessions;
@@ -152,8 +152,8 @@ final class JdbiTokens implements Tokens, SealedPans {
                                 + " WHERE kek_version < :version ORDER BY seq LIMIT :limit")
                         .bind("version", version)
                         .bind("limit", limit)
-                        .map((rs, ctx) -> new Stored(new MerchantId(Dialect.uuid(rs, "merchant_id")),
-                                new TokenReference(Dialect.uuid(rs, "reference")), sealed(rs)))
+                        .map((rs, ctx) -> new Stored(new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
+                                new TokenReference(SqlDialect.uuid(rs, "reference")), sealed(rs)))
                         .list()));
     }
 
@@ -225,7 +225,7 @@ final class JdbiTokens implements Tokens, SealedPans {
                     ChangedBy.valueOf(rs.getString("changed_by")), ChangeReason.valueOf(rs.getString("change_reason")),
                     dialect.instant(rs, "changed_at")));
         }
-        return new Token(new TokenReference(Dialect.uuid(rs, "reference")), new MerchantId(Dialect.uuid(rs, "merchant_id")),
+        return new Token(new TokenReference(SqlDialect.uuid(rs, "reference")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
                 alias, customer, card, new CardHolder(rs.getString("holder")),
                 CardExpiry.of(rs.getInt("expiry_year"), rs.getInt("expiry_month")),
                 new Fingerprint(rs.getString("fingerprint")), TokenStatus.valueOf(rs.getString("status")), change,

@@ -17,7 +17,7 @@ final class PostgresSessions extends Sessions {
     private final Jdbi jdbi;
 
     PostgresSessions(HikariDataSource pool) {
-        super(Dialect.POSTGRESQL);
+        super(SqlDialect.POSTGRESQL);
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         quietExceptions(jdbi);

@@ -13,14 +13,14 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  */
 abstract class Sessions implements Transactions, AutoCloseable {
 
-    private final Dialect dialect;
+    private final SqlDialect dialect;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    Sessions(Dialect dialect) {
+    Sessions(SqlDialect dialect) {
         this.dialect = dialect;
     }
 
-    Dialect dialect() {
+    SqlDialect dialect() {
         return dialect;
     }
 

@@ -58,7 +58,7 @@ final class SqliteSessions extends Sessions {
     private boolean closed;
 
     SqliteSessions(Connection writerConnection, HikariDataSource readPool) {
-        super(Dialect.SQLITE);
+        super(SqlDialect.SQLITE);
         this.writerConnection = writerConnection;
         this.writer = Jdbi.open(writerConnection);
         quietExceptions(writer);

@@ -80,4 +80,17 @@ class PostgresStoresTest {
             return TestDatabases.postgresStores();
         }
     }
+
+    @Nested
+    class LoginFailures extends dev.cofre.application.contract.LoginFailuresContract {
+        @Override
+        protected Opened open() {
+            String schema = TestDatabases.randomSchema();
+            var db = Database.open(TestDatabases.postgresUrl(), schema);
+            return new Opened(db.loginFailures(), () -> {
+                db.close();
+                TestDatabases.dropSchema(schema);
+            });
+        }
+    }
 }

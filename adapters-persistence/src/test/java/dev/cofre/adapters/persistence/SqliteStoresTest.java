@@ -77,4 +77,16 @@ class SqliteStoresTest {
             return TestDatabases.sqliteStores();
         }
     }
+
+    @Nested
+    class LoginFailures extends dev.cofre.application.contract.LoginFailuresContract {
+        @Override
+        protected Opened open() {
+            var db = TestDatabases.sqlite();
+            return new Opened(db.loginFailures(), () -> {
+                db.close();
+                TestDatabases.deleteSqlite(db);
+            });
+        }
+    }
 }

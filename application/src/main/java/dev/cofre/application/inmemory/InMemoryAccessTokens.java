@@ -2,6 +2,7 @@ package dev.cofre.application.inmemory;
 
 import dev.cofre.domain.merchant.AccessToken;
 import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.merchant.SecretHash;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
@@ -20,6 +21,13 @@ public final class InMemoryAccessTokens implements AccessTokens, InMemoryTransac
     @Override
     public synchronized Option<AccessToken> find(SecretHash hash) {
         return tokens.get(hash);
+    }
+
+    @Override
+    public synchronized int revokeAllOf(MerchantId merchant) {
+        int before = tokens.size();
+        tokens = tokens.filterValues(t -> !t.merchant().equals(merchant));
+        return before - tokens.size();
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class InMemoryMerchants implements Merchants, InMemoryTransactions.
 
     private Map<MerchantId, Merchant> merchants = LinkedHashMap.empty();
     private Map<MerchantId, MerchantCredentials> credentials = LinkedHashMap.empty();
+    private io.vavr.collection.Set<MerchantId> disabled = io.vavr.collection.HashSet.empty();
 
     @Override
     public synchronized void add(Merchant merchant, MerchantCredentials creds) {
@@ -28,6 +29,36 @@ public final class InMemoryMerchants implements Merchants, InMemoryTransactions.
     @Override
     public synchronized Option<Merchant> find(MerchantId id) {
         return merchants.get(id);
+    }
+
+    @Override
+    public synchronized Option<Merchant> findEnabled(MerchantId id) {
+        return merchants.get(id).filter(m -> !disabled.contains(id));
+    }
+
+    @Override
+    public synchronized boolean setDisabled(MerchantId id, boolean disable) {
+        if (!merchants.containsKey(id)) {
+            return false;
+        }
+        disabled = disable ? disabled.add(id) : disabled.remove(id);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean replaceClientSecret(MerchantId id, SecretHash clientSecret) {
+        return replace(id, c -> new MerchantCredentials(id, c.clientId(), clientSecret, c.justClickKey()));
+    }
+
+    @Override
+    public synchronized boolean replaceJustClickKey(MerchantId id, SecretHash justClickKey) {
+        return replace(id, c -> new MerchantCredentials(id, c.clientId(), c.clientSecret(), justClickKey));
+    }
+
+    private boolean replace(MerchantId id, java.util.function.UnaryOperator<MerchantCredentials> change) {
+        var current = credentials.get(id);
+        current.forEach(c -> credentials = credentials.put(id, change.apply(c)));
+        return current.isDefined();
     }
 
     @Override
@@ -57,14 +88,16 @@ public final class InMemoryMerchants implements Merchants, InMemoryTransactions.
 
     @Override
     public synchronized Object snapshot() {
-        return io.vavr.Tuple.of(merchants, credentials);
+        return io.vavr.Tuple.of(merchants, credentials, disabled);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        var s = (io.vavr.Tuple2<Map<MerchantId, Merchant>, Map<MerchantId, MerchantCredentials>>) snapshot;
+        var s = (io.vavr.Tuple3<Map<MerchantId, Merchant>, Map<MerchantId, MerchantCredentials>,
+                io.vavr.collection.Set<MerchantId>>) snapshot;
         merchants = s._1;
         credentials = s._2;
+        disabled = s._3;
     }
 }

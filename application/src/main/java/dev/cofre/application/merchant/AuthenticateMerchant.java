@@ -29,7 +29,7 @@ public final class AuthenticateMerchant {
         return accessTokens.find(SecretHash.of(accessToken))
                 .filter(t -> t.isValidAt(clock.instant()))
                 .map(AccessToken::merchant)
-                .flatMap(merchants::find);
+                .flatMap(merchants::findEnabled);
     }
 
     /** The merchant whose JustClick MerchantKey this is. */
@@ -38,6 +38,6 @@ public final class AuthenticateMerchant {
             return Option.none();
         }
         return merchants.findByJustClickKey(SecretHash.of(merchantKey.trim().toLowerCase(java.util.Locale.ROOT)))
-                .flatMap(c -> merchants.find(c.merchant()));
+                .flatMap(c -> merchants.findEnabled(c.merchant()));
     }
 }

@@ -6,6 +6,9 @@ import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.MerchantCredentials;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.merchant.SecretHash;
+import dev.cofre.domain.merchant.TrustedProxies;
+import io.vavr.control.Option;
+import java.net.InetAddress;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,8 @@ public final class IssueAccessToken {
 
     public static final Duration LIFETIME = Duration.ofSeconds(599);
     private static final int TOKEN_BYTES = 32;
+    /** What RegisterMerchant accepts as a client id; anything else is refused before any lookup. */
+    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[\\x21-\\x7e&&[^:]]{1,100}");
     /** Expired tokens are forgotten at most this often, by whichever request comes first. */
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
@@ -29,35 +34,55 @@ public final class IssueAccessToken {
     private final Merchants merchants;
     private final AccessTokens accessTokens;
     private final FailureThrottle throttle;
+    private final TrustedProxies trustedProxies;
     private final Clock clock;
     private final Ids ids;
     private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> lastPurge =
             new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.MIN);
 
     public IssueAccessToken(Merchants merchants, AccessTokens accessTokens, FailureThrottle throttle,
-                            Clock clock, Ids ids) {
+                            TrustedProxies trustedProxies, Clock clock, Ids ids) {
         this.merchants = merchants;
         this.accessTokens = accessTokens;
         this.throttle = throttle;
+        this.trustedProxies = trustedProxies;
         this.clock = clock;
         this.ids = ids;
     }
 
+    /** A token for a request whose source is unknown (all such requests share one throttle count). */
     public Either<MerchantError, Issued> issue(String clientId, String clientSecret) {
-        if (clientId == null || clientSecret == null) {
-            return Either.left(new MerchantError.InvalidClient());
+        return issueFrom(clientId, clientSecret, Option.none());
+    }
+
+    /**
+     * A token for a request that came from {@code socketAddress}, with this {@code X-Forwarded-For}
+     * header (or null), which counts only from a trusted proxy.
+     */
+    public Either<MerchantError, Issued> issue(String clientId, String clientSecret, String socketAddress,
+                                               String forwardedFor) {
+        return issueFrom(clientId, clientSecret, trustedProxies.source(socketAddress, forwardedFor));
+    }
+
+    private Either<MerchantError, Issued> issueFrom(String clientId, String clientSecret, Option<InetAddress> from) {
+        if (clientId == null || clientSecret == null || !CLIENT_ID.matcher(clientId).matches()) {
+            return Either.left(new MerchantError.InvalidClient()); // no such client id can exist
         }
-        long wait = throttle.retryAfterSeconds(clientId);
+        String source = FailureThrottle.sourceOf(from);
+        long wait = throttle.retryAfterSeconds(clientId, source);
         if (wait > 0) {
             return Either.left(new MerchantError.TooManyFailures(wait));
         }
         var credentials = merchants.findByClientId(clientId)
                 .filter(c -> c.clientSecret().matches(clientSecret));
         if (credentials.isEmpty()) {
-            throttle.failed(clientId);
+            throttle.failed(clientId, source);
             return Either.left(new MerchantError.InvalidClient());
         }
-        throttle.succeeded(clientId);
+        throttle.succeeded(clientId, source);
+        if (merchants.findEnabled(credentials.get().merchant()).isEmpty()) {
+            return Either.left(new MerchantError.InvalidClient()); // disabled: as if unknown
+        }
         return Either.right(issueFor(credentials.get()));
     }
 

@@ -37,4 +37,20 @@ public abstract class AccessTokensContract extends StoreContract {
         assertEquals(Option.some(valid), stores.accessTokens().find(valid.hash()));
         assertEquals(0, stores.accessTokens().purgeExpired(NOW));
     }
+
+    @Test
+    void revoking_a_merchants_tokens_leaves_other_merchants_tokens() {
+        var merchant = givenMerchant();
+        var other = givenMerchant();
+        stores.accessTokens().issue(new AccessToken(SecretHash.of("a"), merchant, NOW.plusSeconds(599)));
+        stores.accessTokens().issue(new AccessToken(SecretHash.of("b"), merchant, NOW.minusSeconds(1)));
+        var kept = new AccessToken(SecretHash.of("c"), other, NOW.plusSeconds(599));
+        stores.accessTokens().issue(kept);
+
+        assertEquals(2, stores.accessTokens().revokeAllOf(merchant));
+
+        assertEquals(Option.none(), stores.accessTokens().find(SecretHash.of("a")));
+        assertEquals(Option.some(kept), stores.accessTokens().find(kept.hash()));
+        assertEquals(0, stores.accessTokens().revokeAllOf(merchant));
+    }
 }

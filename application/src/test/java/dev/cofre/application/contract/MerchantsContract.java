@@ -70,4 +70,37 @@ public abstract class MerchantsContract extends StoreContract {
                 new MerchantCredentials(second.id(), credentials.clientId(), SecretHash.of("s"), SecretHash.of("k"))));
         assertEquals(Option.none(), stores.merchants().find(second.id()));
     }
+
+    @Test
+    void a_disabled_merchant_is_found_but_not_as_enabled_until_it_is_enabled_again() {
+        var merchant = VaultFixtures.merchant();
+        stores.merchants().add(merchant, VaultFixtures.credentialsOf(merchant.id()));
+        assertEquals(Option.some(merchant), stores.merchants().findEnabled(merchant.id()));
+
+        assertTrue(stores.merchants().setDisabled(merchant.id(), true));
+        assertEquals(Option.none(), stores.merchants().findEnabled(merchant.id()));
+        assertEquals(Option.some(merchant), stores.merchants().find(merchant.id()));
+
+        assertTrue(stores.merchants().setDisabled(merchant.id(), false));
+        assertEquals(Option.some(merchant), stores.merchants().findEnabled(merchant.id()));
+        assertFalse(stores.merchants().setDisabled(new MerchantId(UUID.randomUUID()), true));
+    }
+
+    @Test
+    void a_replaced_secret_or_merchant_key_is_the_only_one_found() {
+        var merchant = VaultFixtures.merchant();
+        var credentials = VaultFixtures.credentialsOf(merchant.id());
+        stores.merchants().add(merchant, credentials);
+
+        assertTrue(stores.merchants().replaceClientSecret(merchant.id(), SecretHash.of("new secret")));
+        assertTrue(stores.merchants().replaceJustClickKey(merchant.id(), SecretHash.of("new key")));
+
+        var now = stores.merchants().credentialsOf(merchant.id()).get();
+        assertEquals(SecretHash.of("new secret"), now.clientSecret());
+        assertEquals(credentials.clientId(), now.clientId());
+        assertEquals(Option.some(now), stores.merchants().findByJustClickKey(SecretHash.of("new key")));
+        assertEquals(Option.none(), stores.merchants().findByJustClickKey(credentials.justClickKey()));
+        assertFalse(stores.merchants().replaceClientSecret(new MerchantId(UUID.randomUUID()), SecretHash.of("x")));
+        assertFalse(stores.merchants().replaceJustClickKey(new MerchantId(UUID.randomUUID()), SecretHash.of("x")));
+    }
 }

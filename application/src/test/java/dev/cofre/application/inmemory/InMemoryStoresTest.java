@@ -83,4 +83,12 @@ class InMemoryStoresTest {
             return inMemory();
         }
     }
+
+    @Nested
+    class LoginFailures extends dev.cofre.application.contract.LoginFailuresContract {
+        @Override
+        protected Opened open() {
+            return new Opened(new InMemoryLoginFailures(), () -> { });
+        }
+    }
 }

@@ -10,6 +10,9 @@ public interface AccessTokens {
 
     Option<AccessToken> find(SecretHash hash);
 
+    /** Revokes every token of {@code merchant}, expired or not; returns how many. */
+    int revokeAllOf(MerchantId merchant);
+
     /** Forgets tokens that expired before {@code now}; returns how many. */
     int purgeExpired(Instant now);
 }

@@ -8,15 +8,29 @@ import java.net.InetAddress;
 /** An allow-listed network in CIDR form ({@code 203.0.113.0/24}, {@code ::1/128}, or one address). */
 public record IpRange(byte[] network, int prefixLength) {
 
+    /** Keeps a copy of its own, so a caller's array can never change the range afterwards. */
+    public IpRange {
+        network = network.clone();
+        if (network.length != 4 && network.length != 16) {
+            throw new IllegalArgumentException("an IP network has 4 or 16 bytes");
+        }
+        if (prefixLength < 0 || prefixLength > network.length * 8) {
+            throw new IllegalArgumentException("prefix length out of range");
+        }
+    }
+
+    /** A copy of the network's address bytes: the range itself cannot be changed through it. */
+    @Override
+    public byte[] network() {
+        return network.clone();
+    }
+
     public static Either<InvalidInput, IpRange> parse(String field, String cidr) {
         if (cidr == null || cidr.isBlank()) {
             return Either.left(InvalidInput.of(field, "is required"));
         }
         String[] parts = cidr.trim().split("/", 2);
-        if (!parts[0].matches("[0-9A-Fa-f:.]+")) {
-            return Either.left(InvalidInput.of(field, "must be an IP address or a CIDR range"));
-        }
-        var address = Try.of(() -> InetAddress.getByName(parts[0])).toOption();
+        var address = literal(parts[0]);
         if (address.isEmpty()) {
             return Either.left(InvalidInput.of(field, "must be an IP address or a CIDR range"));
         }
@@ -30,6 +44,14 @@ public record IpRange(byte[] network, int prefixLength) {
             }
         }
         return Either.right(new IpRange(bytes, prefix));
+    }
+
+    /** An IP address written as one (never a host name: nothing is looked up), or none. */
+    public static io.vavr.control.Option<InetAddress> literal(String text) {
+        if (text == null || text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+")) {
+            return io.vavr.control.Option.none();
+        }
+        return Try.of(() -> InetAddress.getByName(text)).toOption();
     }
 
     public boolean contains(InetAddress address) {

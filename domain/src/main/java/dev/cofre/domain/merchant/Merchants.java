@@ -10,6 +10,22 @@ public interface Merchants {
 
     Option<Merchant> find(MerchantId id);
 
+    /**
+     * The merchant, if it exists and is not disabled: the one check every authentication makes
+     * (bearer token, MerchantKey, client secret), so that disabling takes effect on the next request
+     * on every server. A cache of merchants must be invalidated by {@link #setDisabled}.
+     */
+    Option<Merchant> findEnabled(MerchantId id);
+
+    /** Disables or enables a merchant; false if there is no such merchant. */
+    boolean setDisabled(MerchantId id, boolean disabled);
+
+    /** Replaces the hash of a merchant's client secret; false if there is no such merchant. */
+    boolean replaceClientSecret(MerchantId id, SecretHash clientSecret);
+
+    /** Replaces the hash of a merchant's JustClick MerchantKey; false if there is no such merchant. */
+    boolean replaceJustClickKey(MerchantId id, SecretHash justClickKey);
+
     Option<MerchantCredentials> credentialsOf(MerchantId id);
 
     Option<MerchantCredentials> findByClientId(String clientId);

@@ -55,7 +55,8 @@ public final class OAuthRoutes {
             return;
         }
         Either<MerchantError, IssueAccessToken.Issued> issued =
-                accounts.issueAccessToken().issue(credentials.get()[0], credentials.get()[1]);
+                accounts.issueAccessToken().issue(credentials.get()[0], credentials.get()[1],
+                        ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")); // the socket's, unless a trusted proxy
         issued.peekLeft(e -> {
             if (e instanceof MerchantError.TooManyFailures t) {
                 ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import io.vavr.control.Option;
 
 /**
  * The two SQL dialects of this adapter, and the few column types they spell differently. The
  * statements themselves are the same on both (ON CONFLICT, LIMIT, partial indexes).
  * Instants are kept to the microsecond on both.
  */
-enum Dialect {
+enum SqlDialect {
 
     /** UUIDs as text, instants as microseconds since the epoch. */
     SQLITE("db/migration/sqlite") {
@@ -55,16 +58,21 @@ enum Dialect {
 
     private final String migrations;
 
-    Dialect(String migrations) {
+    SqlDialect(String migrations) {
         this.migrations = migrations;
     }
 
-    /** Where this dialect's Flyway migrations live on the classpath. */
-    String migrations() {
-        return "classpath:" + migrations;
+    /** Migrates the database to this dialect's latest schema (in {@code schema}, created if missing, when given). */
+    void migrate(DataSource dataSource, Option<String> schema) {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + migrations)
+                .failOnMissingLocations(true);
+        schema.forEach(s -> flyway.schemas(s).defaultSchema(s).createSchemas(true));
+        flyway.load().migrate();
     }
 
-    static Dialect of(String jdbcUrl) {
+    static SqlDialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }

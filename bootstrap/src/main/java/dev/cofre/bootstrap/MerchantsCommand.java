@@ -1,0 +1,22 @@
+package dev.cofre.bootstrap;
+
+import dev.cofre.application.merchant.RegisterMerchant;
+import java.io.PrintStream;
+import picocli.CommandLine.Command;
+
+/** {@code cofre merchants ...}: the merchant commands. */
+@Command(name = "merchants", description = "Register, list and manage merchants.",
+        subcommands = {AddMerchantCommand.class, ListMerchantsCommand.class, RotateClientSecretCommand.class,
+                RotateMerchantKeyCommand.class, RevokeAccessTokensCommand.class, DisableMerchantCommand.class,
+                EnableMerchantCommand.class})
+final class MerchantsCommand {
+
+    /** Prints a merchant's credentials in the clear: the one time the operator sees them. */
+    static void printCredentials(PrintStream out, RegisterMerchant.Registered r) {
+        out.println("  merchant id:   " + r.merchant().id());
+        out.println("  name:          " + r.merchant().name());
+        out.println("  client id:     " + r.clientId());
+        out.println("  client secret: " + r.clientSecret());
+        out.println("  MerchantKey:   " + r.merchantKey());
+    }
+}

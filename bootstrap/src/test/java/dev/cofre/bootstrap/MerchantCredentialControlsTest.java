@@ -1,0 +1,129 @@
+package dev.cofre.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cofre.domain.audit.AuditEvent;
+import dev.cofre.domain.merchant.MerchantId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, "credentials that cannot be revoked": the operator rotates a merchant's client secret
+ * and MerchantKey, revokes its access tokens and disables it, through the real command line, and
+ * every server sharing the database obeys on the next request, over real HTTP.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MerchantCredentialControlsTest {
+
+    private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
+
+    private static CommandLineRun cli(RunningCofre cofre, String... args) {
+        var run = CommandLineRun.of(cofre::settings, args);
+        assertEquals(0, run.exit(), run.err());
+        return run;
+    }
+
+    private static String bearer(RunningCofre cofre, String clientId, String secret) {
+        var issued = cofre.token(clientId, secret);
+        assertEquals(200, issued.status(), issued.body());
+        return issued.json().get("access_token").asText();
+    }
+
+    /** 404 for an unknown token with a valid bearer; 401 when the bearer is not (any more). */
+    private static int bearerStatus(RunningCofre cofre, String bearer) {
+        return cofre.vault("GET", "/v1/Token/" + RunningCofre.guid(), bearer, null).status();
+    }
+
+    private static boolean merchantKeyWorks(RunningCofre cofre, String merchantKey) {
+        var saved = cofre.justClick("SaveCreditCard", "{\"MerchantKey\":\"" + merchantKey + "\",\"CustomerName\":\"C\","
+                + "\"CardHolder\":\"Teste Holder\",\"CardNumber\":\"4551870000000183\",\"CardExpiration\":\"03/2029\","
+                + "\"RequestId\":\"" + RunningCofre.guid() + "\"}");
+        return saved.status() == 200 && saved.json().path("Success").asBoolean();
+    }
+
+    /** {@code one} and {@code two} share a database; the commands run against {@code one}'s settings. */
+    private static void controls(RunningCofre one, RunningCofre two) {
+        var added = cli(one, "merchants", "add", "Vazada");
+        String clientId = added.field("client id");
+        String secret = added.field("client secret");
+        String merchantKey = added.field("MerchantKey");
+        var merchant = MerchantId.of(added.field("merchant id"));
+        String onOne = bearer(one, clientId, secret);
+        String onTwo = bearer(two, clientId, secret);
+        assertEquals(404, bearerStatus(two, onOne));
+
+        // Revoke the access tokens: every one stops on every server; the secret still buys new ones.
+        assertTrue(cli(one, "merchants", "revoke-tokens", "Vazada").out().contains("2 access tokens"));
+        for (var server : List.of(one, two)) {
+            assertEquals(401, bearerStatus(server, onOne));
+            assertEquals(401, bearerStatus(server, onTwo));
+        }
+        String fresh = bearer(two, clientId, secret);
+
+        // Rotate the client secret: the old one and the tokens it bought stop; the new one works.
+        var rotated = cli(one, "merchants", "rotate-secret", merchant.toString());
+        String newSecret = rotated.field("client secret");
+        assertEquals(401, two.token(clientId, secret).status());
+        assertEquals(401, bearerStatus(one, fresh));
+        assertEquals(404, bearerStatus(one, bearer(two, clientId, newSecret)));
+        assertFalse(cli(one, "merchants", "list").out().contains(newSecret), "never a secret in the list");
+
+        // Rotate the MerchantKey: the old one stops on every server, the new one works.
+        String newKey = cli(one, "merchants", "rotate-merchant-key", "Vazada").field("MerchantKey");
+        assertFalse(merchantKeyWorks(two, merchantKey));
+        assertTrue(merchantKeyWorks(one, newKey));
+
+        // Disable: nothing authenticates anywhere; enable: the current credentials work again.
+        String beforeDisable = bearer(one, clientId, newSecret);
+        cli(one, "merchants", "disable", "Vazada");
+        assertTrue(cli(one, "merchants", "list").out().contains("disabled"));
+        for (var server : List.of(one, two)) {
+            assertEquals(401, server.token(clientId, newSecret).status());
+            assertEquals(401, bearerStatus(server, beforeDisable));
+            assertFalse(merchantKeyWorks(server, newKey));
+        }
+        cli(one, "merchants", "enable", "Vazada");
+        assertTrue(merchantKeyWorks(two, newKey));
+        assertEquals(404, bearerStatus(two, bearer(one, clientId, newSecret)));
+
+        var actions = one.wiring().auditTrail().of(merchant)
+                .filter(e -> e.action().startsWith("merchant.")).map(AuditEvent::action).toJavaList();
+        assertEquals(List.of("merchant.revoke-access-tokens", "merchant.rotate-client-secret",
+                "merchant.rotate-merchant-key", "merchant.disable", "merchant.enable"), actions);
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    void every_server_on_one_PostgreSQL_obeys_a_rotation_revocation_or_disabling_at_once(@TempDir Path dir) {
+        String schema = "controls_" + Long.toHexString(System.nanoTime());
+        try (var one = new RunningCofre(dir.resolve("one"), POSTGRES, schema, RunningCofre.SEED_TIME);
+             var two = new RunningCofre(dir.resolve("two"), POSTGRES, schema, RunningCofre.SEED_TIME,
+                     Map.of("COFRE_KEY_FILE", dir.resolve("one").resolve("cofre.keys").toString()))) {
+            controls(one, two);
+        }
+    }
+
+    @Test
+    void the_server_on_a_SQLite_file_obeys_the_commands_run_beside_it(@TempDir Path dir) {
+        try (var one = new RunningCofre(dir, null, null, RunningCofre.SEED_TIME)) {
+            controls(one, one);
+        }
+    }
+
+    @Test
+    void an_unknown_merchant_is_named_and_nothing_changes(@TempDir Path dir) {
+        try (var one = new RunningCofre(dir, null, null, RunningCofre.SEED_TIME)) {
+            var refused = CommandLineRun.of(one::settings, "merchants", "disable", "Ninguém");
+            assertEquals(2, refused.exit());
+            assertTrue(refused.err().contains("No single merchant has id or name 'Ninguém'"));
+        }
+    }
+}
