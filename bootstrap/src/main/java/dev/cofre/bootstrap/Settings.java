@@ -20,7 +20,8 @@ import java.util.Properties;
 public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
-                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies) {
+                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
+                       ChargeSettings charges) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -57,12 +58,13 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 Option.of(values.get("COFRE_SANDBOX_CLIENT_SECRET")),
                 Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
                 Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
-                trustedProxies(values.get("COFRE_TRUSTED_PROXIES")));
+                trustedProxies(values.get("COFRE_TRUSTED_PROXIES")),
+                ChargeSettings.from(values));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, charges);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -75,6 +77,22 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         } catch (NumberFormatException e) {
             throw new StartupFailure(name + " must be a whole number");
         }
+    }
+
+    static int positive(Map<String, String> values, String name, int fallback) {
+        int value = integer(values, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return value;
+    }
+
+    static int atLeastZero(Map<String, String> values, String name, int fallback) {
+        int value = integer(values, name, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return value;
     }
 
     private static TrustedProxies trustedProxies(String raw) {

@@ -1,15 +1,23 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
+import dev.cofre.adapters.crypto.HmacCryptogramHasher;
+import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
+import dev.cofre.application.charge.AcquirerWithDeadline;
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.charge.Charging;
 import dev.cofre.application.customer.CustomerAccounts;
 import dev.cofre.application.customer.CustomerStores;
 import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.charge.Acquirer;
+import dev.cofre.domain.charge.CryptogramHasher;
 import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,25 +29,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
- * file, and the use cases over them. The server and every operator command start from here.
+ * file, the acquirer from {@code COFRE_ACQUIRER}, and the use cases over them. The server and every operator command start from here.
  */
 public final class Wiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
+    /** How often each server deletes expired card tokens (any server may: the deletion is idempotent). */
+    static final Duration CARD_TOKEN_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     private final Database database;
     private final AesGcmCardCipher cipher;
     private final Vault vault;
     private final MerchantAccounts accounts;
+    private final AcquirerWithDeadline acquirer;
+    private final Charging charging;
+    private final SecretKeyAccess secretKeys;
     private final CustomerAccounts customers;
     private final ScheduledExecutorService sweeper;
     private final Clock clock;
 
-    /** How often each server deletes expired card tokens (any server may: the deletion is idempotent). */
-    static final Duration CARD_TOKEN_SWEEP_INTERVAL = Duration.ofMinutes(1);
-
-    private Wiring(Database database, AesGcmCardCipher cipher, TrustedProxies trustedProxies, Clock clock,
-                   Duration sweepInterval) {
+    private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
+                   Settings settings, Clock clock, Duration sweepInterval) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -49,10 +60,18 @@ public final class Wiring implements AutoCloseable {
         this.vault = Vault.create(stores, cipher, clock, ids);
         this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
                 database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
-                trustedProxies, clock, ids);
+                settings.trustedProxies(), clock, ids);
+        this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
+        // One store of card tokens, sealed in the database: customers make them, charges spend them.
+        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher);
+        var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
+                database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
+                database.transactions());
+        this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
+        this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
+                settings.charges().reconcileGrace());
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
-                database.tokens(), new SealingCardTokens(database.cardTokens(), cipher), database.idempotencyKeys(),
-                database.transactions()), cipher, clock, ids);
+                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions()), cipher, clock, ids);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
             var thread = new Thread(work, "cofre-card-token-sweeper");
             thread.setDaemon(true);
@@ -75,17 +94,30 @@ public final class Wiring implements AutoCloseable {
     }
 
     public static Wiring open(Settings settings, Clock clock) {
-        return open(settings, clock, CARD_TOKEN_SWEEP_INTERVAL);
+        return open(settings, clock, Acquirers.of(settings.charges().acquirer(), settings.dataDir()));
     }
 
-    /** The same, sweeping expired card tokens every {@code sweepInterval}. */
+    /** As {@link #open(Settings, Clock)}, charging through {@code acquirer} (tests give one they can steer). */
+    static Wiring open(Settings settings, Clock clock, Acquirer acquirer) {
+        return open(settings, clock, acquirer, CARD_TOKEN_SWEEP_INTERVAL);
+    }
+
+    /** As {@link #open(Settings, Clock)}, sweeping expired card tokens every {@code sweepInterval}. */
     static Wiring open(Settings settings, Clock clock, Duration sweepInterval) {
+        return open(settings, clock, Acquirers.of(settings.charges().acquirer(), settings.dataDir()), sweepInterval);
+    }
+
+    private static Wiring open(Settings settings, Clock clock, Acquirer acquirer, Duration sweepInterval) {
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
         try {
-            return new Wiring(database, VaultKeys.agreedWith(database, settings), settings.trustedProxies(), clock,
-                    sweepInterval);
+            var cipher = VaultKeys.agreedWith(database, settings);
+            // the same keys the cipher agreed on: the fingerprint key derives the cryptogram digests' key
+            CryptogramHasher hasher = settings.configuredKeys()
+                    .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
+                    .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
+            return new Wiring(database, cipher, hasher, acquirer, settings, clock, sweepInterval);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,6 +130,16 @@ public final class Wiring implements AutoCloseable {
 
     public MerchantAccounts accounts() {
         return accounts;
+    }
+
+    /** The orders API's secret keys: issued by merchants add, recognised by the orders dialect. */
+    public SecretKeyAccess secretKeys() {
+        return secretKeys;
+    }
+
+    /** The charge engine over the database and the configured acquirer. */
+    public Charging charging() {
+        return charging;
     }
 
     /** Seed 000's customers, saved cards and card tokens. */
@@ -137,6 +179,7 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        acquirer.close();
         database.close();
     }
 }

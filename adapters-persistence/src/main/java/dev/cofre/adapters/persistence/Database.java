@@ -6,10 +6,14 @@ import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.charge.StoredCardTokens;
 import dev.cofre.domain.customer.Customers;
 import dev.cofre.domain.customer.SavedCards;
+import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ReconcileLeases;
+import dev.cofre.domain.charge.SpentCryptograms;
 import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
 import dev.cofre.domain.token.SealedPans;
@@ -45,6 +49,10 @@ public final class Database implements AutoCloseable {
     private final JdbiCustomers customers;
     private final JdbiSavedCards savedCards;
     private final JdbiStoredCardTokens cardTokens;
+    private final JdbiCharges charges;
+    private final JdbiSpentCryptograms spentCryptograms;
+    private final JdbiReconcileLeases reconcileLeases;
+    private final JdbiSecretKeys secretKeys;
     private final JdbiExpectedKeys expectedKeys;
     private final JdbiLoginFailures loginFailures;
 
@@ -61,6 +69,10 @@ public final class Database implements AutoCloseable {
         this.customers = new JdbiCustomers(sessions);
         this.savedCards = new JdbiSavedCards(sessions);
         this.cardTokens = new JdbiStoredCardTokens(sessions);
+        this.charges = new JdbiCharges(sessions);
+        this.spentCryptograms = new JdbiSpentCryptograms(sessions);
+        this.reconcileLeases = new JdbiReconcileLeases(sessions);
+        this.secretKeys = new JdbiSecretKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
         this.loginFailures = new JdbiLoginFailures(sessions);
     }
@@ -138,6 +150,25 @@ public final class Database implements AutoCloseable {
     /** Card tokens as stored, sealed; wrap them in a {@code SealingCardTokens} to use them. */
     public StoredCardTokens cardTokens() {
         return cardTokens;
+    }
+
+    /** Charges with their orders and transactions. */
+    public Charges charges() {
+        return charges;
+    }
+
+    public SpentCryptograms spentCryptograms() {
+        return spentCryptograms;
+    }
+
+    /** Who is reconciling which transaction, shared by every server on this database. */
+    public ReconcileLeases reconcileLeases() {
+        return reconcileLeases;
+    }
+
+    /** The orders API's secret keys (sk_...), by digest. */
+    public SecretKeys secretKeys() {
+        return secretKeys;
     }
 
     /** The check values of the keys this database's sealed cards need. */

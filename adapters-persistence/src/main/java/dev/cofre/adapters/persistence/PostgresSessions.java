@@ -1,6 +1,8 @@
 package dev.cofre.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -23,12 +25,49 @@ final class PostgresSessions extends Sessions {
         quietExceptions(jdbi);
     }
 
+    /** How many times a unit of work is run again after a serialization failure before it gives up. */
+    static final int SERIALIZATION_RETRIES = 5;
+
+    /**
+     * Runs the work in a transaction of its own. A serialization failure or a deadlock (SQLSTATE
+     * 40001, 40P01; PostgreSQL-compatible distributed engines report conflicts as 40001 even under
+     * READ COMMITTED) rolls the whole transaction back, so running the work again is safe: units of
+     * work only read and write the stores (the acquirer and the cipher are called outside them).
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (inTransactionHere()) {
             return work.get();
         }
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> bound(handle, work));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> bound(handle, work));
+            } catch (RuntimeException e) {
+                if (attempt >= SERIALIZATION_RETRIES || !isSerializationFailure(e)) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    static boolean isSerializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a serialization failure", e);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.cofre.adapters.persistence;
 
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.contract.ChargeContractStores;
 import dev.cofre.application.contract.Stores;
+import dev.cofre.application.inmemory.InMemoryCardTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,18 +68,43 @@ final class TestDatabases {
 
     /** Stores over a new SQLite file, deleted on close. */
     static Stores sqliteStores() {
+        return onSqlite(TestDatabases::storesOf);
+    }
+
+    /** Stores in a new PostgreSQL schema, dropped on close. */
+    static Stores postgresStores() {
+        return onPostgres(TestDatabases::storesOf);
+    }
+
+    /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
+    static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
+        var charging = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+        return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
+    }
+
+    static ChargeContractStores sqliteChargeStores() {
+        return onSqlite(TestDatabases::chargeStoresOf);
+    }
+
+    static ChargeContractStores postgresChargeStores() {
+        return onPostgres(TestDatabases::chargeStoresOf);
+    }
+
+    /** Whatever {@code open} makes of a new SQLite file, which its closer deletes. */
+    private static <T> T onSqlite(java.util.function.BiFunction<Database, Runnable, T> open) {
         var db = sqlite();
-        return storesOf(db, () -> {
+        return open.apply(db, () -> {
             db.close();
             deleteSqlite(db);
         });
     }
 
-    /** Stores in a new PostgreSQL schema, dropped on close. */
-    static Stores postgresStores() {
+    /** Whatever {@code open} makes of a new PostgreSQL schema, which its closer drops. */
+    private static <T> T onPostgres(java.util.function.BiFunction<Database, Runnable, T> open) {
         String schema = randomSchema();
         var db = Database.open(postgresUrl(), schema);
-        return storesOf(db, () -> {
+        return open.apply(db, () -> {
             db.close();
             dropSchema(schema);
         });

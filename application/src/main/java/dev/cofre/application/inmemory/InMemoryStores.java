@@ -22,6 +22,7 @@ public final class InMemoryStores {
     public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
     public final InMemoryCustomers customers = new InMemoryCustomers();
     public final InMemorySavedCards savedCards = new InMemorySavedCards();
+    public final InMemoryReconcileLeases reconcileLeases = new InMemoryReconcileLeases();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
             tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges,
             cardTokens, customers, savedCards);
@@ -35,7 +36,8 @@ public final class InMemoryStores {
     }
 
     public ChargeStores charging() {
-        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, transactions);
+        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, reconcileLeases,
+                transactions);
     }
 
     public CustomerStores customers() {
