@@ -142,7 +142,7 @@ public final class CreateCardToken {
                 .filter(saved -> c.customerId() == null || saved.customer().value().equals(c.customerId()))
                 .flatMap(wallets::card)
                 .<DomainError>toEither(new CustomerError.CardNotFound())
-                .flatMap(card -> card.token().requireActive().<DomainError>mapLeft(e -> e)
+                .flatMap(card -> card.token().active().<DomainError>mapLeft(e -> e)
                         .filterOrElse(t -> !t.expiry().isExpired(clock), t -> new VaultError.CardExpired())
                         .flatMap(t -> SecurityCode.parse("security_code", c.securityCode(), t.card().brand())
                                 .<DomainError>mapLeft(e -> e))

@@ -9,6 +9,9 @@ import dev.cofre.domain.customer.Wallet;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
+import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenStatus;
+import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,8 +45,9 @@ public final class DeleteCustomerCard {
                 .flatMap(wallet -> stores.savedCards().remove(customer.merchant(), card.id())
                         ? Either.right(wallet)
                         : Either.<DomainError, Wallet>left(new CustomerError.CardNotFound()))
-                .flatMap(wallet -> card.token().remove(ChangedBy.MERCHANT, ChangeReason.OTHER, now)
-                        .flatMap(removed -> stores.tokens().update(removed))
+                .flatMap(wallet -> card.token().changeTo(TokenStatus.REMOVED, ChangedBy.MERCHANT, ChangeReason.OTHER, now)
+                        .flatMap(change -> change.moved() ? stores.tokens().update(change.token())
+                                : Either.<VaultError, Token>right(change.token()))
                         .<DomainError>mapLeft(e -> e)
                         .flatMap(removed -> wallets.write(customer, wallet)))
                 .map(written -> card);
