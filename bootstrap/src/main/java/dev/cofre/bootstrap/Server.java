@@ -47,5 +47,6 @@ public final class Server implements AutoCloseable {
         reconciler.forEach(BackgroundReconciler::close);
         wiring.close();
         LOG.info("Stopped; database closed");
+        BoundedAsyncAppender.drainAll(java.time.Duration.ofSeconds(2));
     }
 }
