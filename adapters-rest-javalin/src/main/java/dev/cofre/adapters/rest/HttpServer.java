@@ -19,7 +19,8 @@ public final class HttpServer {
     /** Starts the API on {@code port} (0: any free port). */
     public static HttpServer start(HttpApi.Services services, int port, Duration stopGrace) {
         var holder = new Javalin[1];
-        var app = HttpApi.create(services, config -> {
+        var dialects = HttpApi.dialects(services);
+        var app = HttpApi.create(dialects, services, config -> {
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
             // Jetty waits for requests in flight only behind a graceful handler.
@@ -28,7 +29,7 @@ public final class HttpServer {
                 if (!(server.getHandler() instanceof GracefulHandler)) {
                     server.setHandler(new GracefulHandler(server.getHandler()));
                 }
-                server.setErrorHandler(new JettyErrors());
+                server.setErrorHandler(new JettyErrors(dialects));
             });
         });
         holder[0] = app;
