@@ -3,13 +3,14 @@ package dev.cofre.adapters.rest.justclick;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
-/** Seed 004's five web methods, each with its request object and the SOAP element that wraps it. */
+/** Seed 004's six web methods, each with its request object and the SOAP element that wraps it. */
 enum JustClickMethod {
     SaveCreditCard(JustClickRequests.SaveCreditCardRequest.class, "saveCreditCardRequestWS"),
     GetMaskedCreditCard(JustClickRequests.CardRequest.class, "getMaskedCreditCardRequestWS"),
     GetCreditCard(JustClickRequests.CardRequest.class, "getCreditCardRequestWS"),
     GetJustClickKey(JustClickRequests.GetJustClickKeyRequest.class, "getJustClickKeyRequestWS"),
-    InvalidateCreditCard(JustClickRequests.CardRequest.class, "invalidateCreditCardRequestWS");
+    InvalidateCreditCard(JustClickRequests.CardRequest.class, "invalidateCreditCardRequestWS"),
+    JustClickShop(JustClickRequests.JustClickShopRequest.class, "justClickShopRequestWS");
 
     final Class<? extends JustClickRequests.Request> requestType;
     final String wrapper;
