@@ -352,6 +352,28 @@ class JustClickSoapTest {
     }
 
     @Test
+    void JustClickShop_as_JSON_takes_numbers_as_numbers_or_text_and_refuses_other_types() throws Exception {
+        var m = cofre.merchant("JustClickShop JSON");
+        String key = saved(m, PAN, "");
+        String requestId = RunningCofre.guid();
+        var paid = cofre.justClick("JustClickShop", "{\"RequestId\":\"" + requestId + "\",\"MerchantKey\":\""
+                + m.merchantKey() + "\",\"Amount\":2990,\"NumberInstallments\":\"2\",\"PaymentType\":1,"
+                + "\"PaymentMethod\":997,\"JustClickKey\":\"" + key + "\"}");
+        assertEquals(200, paid.status(), paid.body());
+        assertTrue(paid.json().get("Success").asBoolean(), paid.body());
+        assertEquals(2990, paid.json().get("Amount").asInt());
+        assertEquals(0, paid.json().get("Status").asInt());
+        assertEquals(requestId, paid.json().get("CorrelationId").asText());
+
+        var wrongType = cofre.justClick("JustClickShop", "{\"RequestId\":\"" + RunningCofre.guid()
+                + "\",\"MerchantKey\":\"" + m.merchantKey() + "\",\"Amount\":true,\"JustClickKey\":\"" + key + "\"}");
+        assertEquals(400, wrongType.status(), wrongType.body());
+        assertFalse(wrongType.json().get("Success").asBoolean());
+        assertEquals(792, wrongType.json().get("ErrorReportCollection").get(0).get("ErrorCode").asInt(), wrongType.body());
+        assertEquals(0, wrongType.json().get("Amount").asInt(), "nothing charged");
+    }
+
+    @Test
     void JustClickShop_reports_every_invalid_field_at_once_and_charges_nothing() {
         var m = cofre.merchant("JustClickShop errors");
         String key = saved(m, PAN, "");
