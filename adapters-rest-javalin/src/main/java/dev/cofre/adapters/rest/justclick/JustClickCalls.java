@@ -22,6 +22,7 @@ import dev.cofre.domain.charge.Transaction;
 import dev.cofre.domain.charge.TransactionStatus;
 import dev.cofre.domain.merchant.Merchant;
 import dev.cofre.domain.merchant.TrustedProxies;
+import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.TokenReference;
 import io.javalin.http.Context;
 import io.vavr.collection.List;
@@ -94,12 +95,16 @@ final class JustClickCalls {
         InetAddress source = trustedProxies.source(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")).getOrNull();
         String correlation = Option.of(request.requestId())
                 .filter(id -> TokenReference.parse("RequestId", id).isRight()).getOrNull();
-        if (request.requestId() != null && correlation == null) {
-            return failure(method, null, List.of(Problems.field("RequestId", InvalidInput.Kind.INVALID, "must be a GUID")));
-        }
+        List<Problem> badRequestId = request.requestId() != null && correlation == null
+                ? List.of(Problems.field("RequestId", InvalidInput.Kind.INVALID, "must be a GUID"))
+                : List.empty();
         var merchant = authenticate(request.merchantKey());
         if (merchant.isLeft()) {
-            return failure(method, correlation, List.of(merchant.getLeft()));
+            return failure(method, correlation, badRequestId.prepend(merchant.getLeft()));
+        }
+        if (!badRequestId.isEmpty() && !method.checksRequestId) {
+            // the method runs nothing with a bad RequestId, and still names its other invalid fields
+            return failure(method, null, badRequestId.appendAll(keyProblems(request)));
         }
         ctx.attribute(HttpApi.MERCHANT, merchant.get());
         if (method == JustClickMethod.JustClickShop) {
@@ -215,6 +220,23 @@ final class JustClickCalls {
             default:
                 throw new IllegalStateException("unmapped JustClick method " + method);
         }
+    }
+
+    /**
+     * The key fields of a method whose use case does not read the RequestId, checked by the domain's
+     * own parsers, for an answer that already refuses the RequestId: every invalid field at once.
+     */
+    private static List<Problem> keyProblems(Request request) {
+        Option<InvalidInput> invalid = Option.none();
+        if (request instanceof CardRequest r) {
+            invalid = TokenReference.parse("reference", r.justClickKey()).swap().toOption();
+            Option<InvalidInput> alias = Option.of(r.justClickAlias()).filter(a -> !a.isEmpty())
+                    .flatMap(a -> Alias.parse("alias", a).swap().toOption());
+            invalid = invalid.isEmpty() ? alias : alias.map(invalid.get()::and).orElse(invalid);
+        } else if (request instanceof GetJustClickKeyRequest r) {
+            invalid = TokenReference.parse("saveCreditCardRequestId", r.saveCreditCardRequestId()).swap().toOption();
+        }
+        return invalid.map(e -> Problems.of(e, WIRE_NAMES)).getOrElse(List.empty());
     }
 
     private Either<Problem, Merchant> authenticate(String key) {
