@@ -30,7 +30,7 @@ public sealed interface CardInput {
         }
     }
 
-    /** A single-use card token ({@code token_...}). */
+    /** A single-use card token (32 hex digits). */
     record SingleUseToken(String id) implements CardInput {
     }
 
