@@ -102,15 +102,21 @@ class WsdlGeneratedClientTest {
         assertNull(after.getCardNumber());
     }
 
-    @Test
-    void the_generated_client_charges_a_saved_card_with_JustClickShop() {
+    /** A SaveCreditCard request for the test merchant, with a fresh RequestId. */
+    private SaveCreditCardRequest saveRequest(String number) {
         var save = new SaveCreditCardRequest();
         save.setRequestId(RunningCofre.guid());
         save.setMerchantKey(merchant.merchantKey());
         save.setCustomerName("Comprador");
         save.setCardHolder("Teste Holder");
-        save.setCardNumber(VaultServerContract.PAN);
+        save.setCardNumber(number);
         save.setCardExpiration("03/2029");
+        return save;
+    }
+
+    @Test
+    void the_generated_client_charges_a_saved_card_with_JustClickShop() {
+        var save = saveRequest(VaultServerContract.PAN);
         save.setJustClickAlias("Compra1Clique");
         String key = port.saveCreditCard(save).getJustClickKey();
 
@@ -154,13 +160,7 @@ class WsdlGeneratedClientTest {
 
     @Test
     void the_generated_client_reads_errors_as_Success_false_with_seed_004s_codes() {
-        var save = new SaveCreditCardRequest();
-        save.setRequestId(RunningCofre.guid());
-        save.setMerchantKey(merchant.merchantKey());
-        save.setCustomerName("Comprador");
-        save.setCardHolder("Teste Holder");
-        save.setCardNumber("4551870000000184");
-        save.setCardExpiration("03/2029");
+        var save = saveRequest("4551870000000184");
         var refused = port.saveCreditCard(save);
         assertFalse(refused.isSuccess());
         assertEquals("00000000-0000-0000-0000-000000000000", refused.getJustClickKey());
