@@ -321,6 +321,7 @@ class JustClickSoapTest {
 
         var byAlias = shopFields(m, RunningCofre.guid(), "", "100");
         byAlias.put("JustClickAlias", "Principal");
+        byAlias.put("SecurityCode", "");
         var aliasPaid = shop(byAlias);
         assertEquals("true", aliasPaid.get("Success"), aliasPaid.toString());
         assertFalse(aliasPaid.get("BraspagTransactionId").equals(paid.get("BraspagTransactionId")));

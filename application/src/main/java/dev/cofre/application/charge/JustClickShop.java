@@ -59,7 +59,11 @@ public final class JustClickShop {
         this.authorize = authorize;
     }
 
-    public Either<DomainError, Charge> shop(Merchant merchant, Command command) {
+    public Either<DomainError, Charge> shop(Merchant merchant, Command sent) {
+        // an empty element (<JustClickAlias></JustClickAlias>, "") is an absent value, as ASP.NET binds it
+        Command command = new Command(blankless(sent.requestId()), blankless(sent.reference()),
+                blankless(sent.alias()), sent.orderId(), sent.customerName(), sent.amount(), sent.paymentMethod(),
+                sent.installments(), sent.paymentType(), blankless(sent.securityCode()));
         Either<InvalidInput, AuthorizeCharge.Command> parsed = parse(merchant, command);
         if (parsed.isLeft()) {
             return Either.left(parsed.getLeft());
@@ -100,6 +104,10 @@ public final class JustClickShop {
                         null, null, null, null, null, null, null));
         List<InvalidInput> all = own.appendAll(authorize.check(merchant, command));
         return all.isEmpty() ? Either.right(command) : Either.left(InvalidInput.all(all));
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** PaymentType 0 is a payment in full, 1 and 2 in installments (by the store, by the issuer). */
