@@ -185,7 +185,7 @@ public final class MercadoPagoDialect implements ApiDialect {
             fail(ctx, problems(e));
             return null;
         }, value -> {
-            Json.write(ctx, status, print.apply(value));
+            Json.writeWithNulls(ctx, status, print.apply(value));
             return null;
         });
         return null;
