@@ -348,6 +348,16 @@ abstract class MercadoPagoServerContract {
         assertNotEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "the card tokens made here were stored");
     }
 
+    @Test
+    void the_openapi_document_lists_every_route_of_the_dialect() {
+        JsonNode paths = cofre.send("GET", "/openapi.json", null, Map.of()).json().get("paths");
+        for (String path : List.of("/v1/customers", "/v1/customers/search", "/v1/customers/{id}",
+                "/v1/customers/{id}/cards", "/v1/customers/{id}/cards/{card_id}", "/v1/card_tokens",
+                "/v1/card_tokens/{id}")) {
+            assertTrue(paths.has(path), path);
+        }
+    }
+
     record Bad(String name, int status, String method, String path, String body, List<String> causes) {
         @Override
         public String toString() {
