@@ -41,6 +41,8 @@ public final class MercadoPagoDialect implements ApiDialect {
     public static final String CUSTOMERS = "/v1/customers";
     public static final String CARD_TOKENS = "/v1/card_tokens";
     private static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
+    /** A blank idempotency key: always refused, so a use case run with it only reports invalid fields. */
+    private static final String CHECK_ONLY = " ";
 
     private final MerchantAccounts accounts;
     private final SecretKeyAccess accessTokens;
@@ -75,7 +77,8 @@ public final class MercadoPagoDialect implements ApiDialect {
             return read.errors().isEmpty()
                     ? answer(ctx, 201, customers.create().create(m.id(),
                             new CreateCustomer.Command(read.value(), key(ctx))), MercadoPagoResponses::customer)
-                    : wrongTypes(ctx, read.errors());
+                    : wrongTypes(ctx, read.errors(), () -> customers.create().create(m.id(),
+                            new CreateCustomer.Command(read.value(), CHECK_ONLY)));
         })));
         routes.get(CUSTOMERS + "/search", authenticated((ctx, m) -> search(ctx, m)));
         routes.get(CUSTOMERS + "/{id}", authenticated((ctx, m) -> answer(ctx, 200,
@@ -111,7 +114,8 @@ public final class MercadoPagoDialect implements ApiDialect {
             return read.errors().isEmpty()
                     ? answer(ctx, 201, customers.createCardToken().create(m.id(), read.value()),
                             t -> MercadoPagoResponses.cardToken(t, clock.instant()))
-                    : wrongTypes(ctx, read.errors());
+                    : wrongTypes(ctx, read.errors(), () -> customers.createCardToken().create(m.id(),
+                            MercadoPagoBodies.newCardToken(body, CHECK_ONLY).value()));
         })));
         routes.get(CARD_TOKENS + "/{id}", authenticated((ctx, m) -> answer(ctx, 200,
                 customers.getCardToken().get(m.id(), ctx.pathParam("id")),
@@ -192,7 +196,23 @@ public final class MercadoPagoDialect implements ApiDialect {
     }
 
     private Void wrongTypes(Context ctx, List<String[]> errors) {
-        fail(ctx, errors.map(e -> new Problem(400, Problem.WRONG_TYPE, e[0] + " " + e[1], e[0])));
+        return wrongTypes(ctx, errors, () -> Either.right(null));
+    }
+
+    /**
+     * Fields of the wrong JSON type, and every other invalid field the use case finds in the rest of
+     * the request: {@code checkOnly} runs it with the {@link #CHECK_ONLY} idempotency key, which the
+     * use case refuses together with the fields and before it writes anything.
+     */
+    private Void wrongTypes(Context ctx, List<String[]> errors, java.util.function.Supplier<Either<DomainError, ?>> checkOnly) {
+        List<Problem> problems = errors.map(e -> new Problem(400, Problem.WRONG_TYPE, e[0] + " " + e[1], e[0]));
+        Either<DomainError, ?> checked = checkOnly.get();
+        if (checked.isLeft() && checked.getLeft() instanceof InvalidInput invalid) {
+            var typed = errors.map(e -> e[0]).toSet();
+            problems = problems.appendAll(problems(invalid)
+                    .filter(p -> p.field() != null && !typed.contains(p.field()) && !p.field().equals(IDEMPOTENCY_HEADER)));
+        }
+        fail(ctx, problems);
         return null;
     }
 
