@@ -61,7 +61,8 @@ public final class HttpApi {
     public static Dialects dialects(Services services) {
         var vault = new VaultDialect(services.accounts(), services.vault());
         return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
-                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies()))
+                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies(),
+                        services.orders().map(OrdersDialect.Services::charging)))
                 .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())))
                 .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c))),
                 vault);
