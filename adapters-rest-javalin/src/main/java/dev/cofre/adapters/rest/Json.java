@@ -47,6 +47,10 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /** The same mapper, printing null fields: for wire formats that print every field (seed 000's). */
+    private static final ObjectMapper WITH_NULLS = MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+
     private Json() {
     }
 
@@ -145,6 +149,16 @@ public final class Json {
     /** Writes {@code value} as the JSON response with {@code status}. */
     public static void write(Context ctx, int status, Object value) {
         ctx.status(status).contentType(CONTENT_TYPE).result(bytes(value));
+        ctx.attribute(HttpApi.ANSWERED, true);
+    }
+
+    /** Writes {@code value} as the JSON response with {@code status}, null fields included. */
+    public static void writeWithNulls(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(WITH_NULLS.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response type failed to serialize: " + value.getClass().getName(), e);
+        }
         ctx.attribute(HttpApi.ANSWERED, true);
     }
 
