@@ -1,19 +1,14 @@
 package dev.cofre.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -30,31 +25,11 @@ class PagarmeSdkTest {
 
     static final Path SDK = Path.of("src/test/resources/pagarme-sdk").toAbsolutePath();
 
-    private static boolean nodeInstalled() {
-        try {
-            return new ProcessBuilder("node", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** What .ci/run does first; done here too when the folder has not been installed yet. */
-    private static void installSdk() throws Exception {
-        if (Files.isDirectory(SDK.resolve("node_modules/@pagarme/pagarme-nodejs-sdk"))) {
-            return;
-        }
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(SDK.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(npm.waitFor(300, TimeUnit.SECONDS), "npm ci took too long");
-        assertEquals(0, npm.exitValue(), "npm ci: " + output);
-    }
-
     @Test
     void the_official_sdk_creates_reads_captures_and_cancels_orders_by_card_card_id_3ds_and_network_token(
             @TempDir Path dir) throws Exception {
-        assumeTrue(nodeInstalled(), "node is not installed: the Pagar.me SDK test needs Node 18+");
-        installSdk();
+        assumeTrue(NodeSdk.nodeInstalled(), "node is not installed: the Pagar.me SDK test needs Node 18+");
+        NodeSdk.install(SDK, "@pagarme/pagarme-nodejs-sdk");
         try (var cofre = new RunningCofre(dir, null, null, Instant.now(), Map.of())) {
             var merchant = cofre.merchant("Stark Industries");
             String secretKey = cofre.wiring().secretKeys().issue(merchant.merchant().id());
@@ -68,12 +43,7 @@ class PagarmeSdkTest {
             env.put("SK", secretKey);
             env.put("CARD_ID", cardId);
             env.put("CRYPTOGRAM", "ANfQt43bddROAAEnSAMhAAADFA" + System.nanoTime());
-            var builder = new ProcessBuilder("node", "orders-flow.cjs").directory(SDK.toFile());
-            builder.environment().putAll(env);
-            Process node = builder.redirectErrorStream(true).start();
-            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the SDK run took too long: " + output);
-            assertEquals(0, node.exitValue(), output);
+            String output = NodeSdk.run(SDK, "orders-flow.cjs", env);
 
             Map<String, JsonNode> scenarios = new HashMap<>();
             for (String line : output.strip().split("\n")) {
