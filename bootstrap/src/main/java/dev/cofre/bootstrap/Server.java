@@ -23,9 +23,16 @@ public final class Server implements AutoCloseable {
 
     public static Server start(Wiring wiring, Settings settings) {
         var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready);
-        var http = HttpServer.start(services, settings.port(), settings.shutdownGrace());
-        LOG.info("Cofre listening on port {}", http.port());
+        var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
+                settings.trustedProxies()::trusts);
+        LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",
+                settings.host());
         return new Server(http, wiring);
+    }
+
+    /** Whether the API speaks HTTPS. */
+    public boolean secure() {
+        return http.secure();
     }
 
     public int port() {

@@ -32,7 +32,8 @@ public final class HttpApi {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("cofre.requests");
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final long DRAIN_LIMIT = 1024 * 1024;
+    /** Bodies up to this size are read before a 413, so the client sees it; larger ones are cut off. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
 
     /** What the routes call. {@code ready} answers the readiness probe (e.g. the database answers). */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
