@@ -17,11 +17,20 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
         disabledReason = TestDatabases.POSTGRES_DISABLED)
 class PostgresStoresTest {
 
+    /** The database URL every contract runs on; {@link SerializablePostgresStoresTest} adds an option to it. */
+    String url() {
+        return TestDatabases.postgresUrl();
+    }
+
+    private Stores stores() {
+        return TestDatabases.postgresStores(url());
+    }
+
     @Nested
     class Tokens extends TokensContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -29,7 +38,7 @@ class PostgresStoresTest {
     class SealedPans extends SealedPansContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -37,7 +46,7 @@ class PostgresStoresTest {
     class SaveRequests extends SaveRequestsContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -45,7 +54,7 @@ class PostgresStoresTest {
     class KeyRecoveries extends KeyRecoveriesContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -53,7 +62,7 @@ class PostgresStoresTest {
     class AuditTrail extends AuditTrailContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -61,7 +70,7 @@ class PostgresStoresTest {
     class Merchants extends MerchantsContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -69,7 +78,7 @@ class PostgresStoresTest {
     class AccessTokens extends AccessTokensContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -77,7 +86,7 @@ class PostgresStoresTest {
     class Idempotency extends IdempotencyContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -86,7 +95,7 @@ class PostgresStoresTest {
         @Override
         protected Opened open() {
             String schema = TestDatabases.randomSchema();
-            var db = Database.open(TestDatabases.postgresUrl(), schema);
+            var db = Database.open(url(), schema);
             return new Opened(db.loginFailures(), () -> {
                 db.close();
                 TestDatabases.dropSchema(schema);

@@ -44,6 +44,16 @@ final class TestDatabases {
         return System.getenv(POSTGRES_URL_VARIABLE);
     }
 
+    /** The test database, with every transaction of the connection SERIALIZABLE unless it asks otherwise. */
+    static String serializablePostgresUrl() {
+        return withOption(postgresUrl(), "default_transaction_isolation=serializable");
+    }
+
+    /** {@code url} with a server setting for each of its connections (the driver's {@code options}). */
+    static String withOption(String url, String setting) {
+        return url + (url.contains("?") ? "&" : "?") + "options=-c%20" + setting.replace("=", "%3D");
+    }
+
     /** A fresh random schema name, so that every test run has its own tables. */
     static String randomSchema() {
         return "cofre_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -74,8 +84,13 @@ final class TestDatabases {
 
     /** Stores in a new PostgreSQL schema, dropped on close. */
     static Stores postgresStores() {
+        return postgresStores(postgresUrl());
+    }
+
+    /** Stores in a new PostgreSQL schema of the database at {@code url}, dropped on close. */
+    static Stores postgresStores(String url) {
         String schema = randomSchema();
-        var db = Database.open(postgresUrl(), schema);
+        var db = Database.open(url, schema);
         return storesOf(db, () -> {
             db.close();
             dropSchema(schema);
