@@ -2,9 +2,13 @@ package dev.cofre.adapters.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +22,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * worker thread. The body must arrive within {@link HttpLimits#bodyTimeout()} and, after the first
  * second, at {@link HttpLimits#minDataRate()} or faster; otherwise the request answers 408 (in the
  * dialect's format, through the server's error handler) and its connection is closed. Unreadable
- * framing (a bad chunk size) answers 400 the same way.
+ * framing (a bad chunk size) and a body that is not valid UTF-8 answer 400 the same way.
  */
 final class BodyFirst extends Handler.Wrapper {
 
@@ -51,6 +55,25 @@ final class BodyFirst extends Handler.Wrapper {
             }
         } catch (Throwable failure) {
             Response.writeError(request, response, callback, failure);
+        }
+    }
+
+    /**
+     * Whether a body is valid UTF-8, unless its Content-Type names another charset. A lenient
+     * decoder would turn an overlong form (two bytes for {@code 1}) into a character that then
+     * hides from checks, such as the search for card numbers in free text.
+     */
+    static boolean readableText(Request request, byte[] body) {
+        String charset = MimeTypes.getCharsetFromContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -100,7 +123,12 @@ final class BodyFirst extends Handler.Wrapper {
                         if (!last) {
                             close(); // the rest is not read: the connection cannot carry another request
                         }
-                        dispatch(new Buffered(request, kept.toByteArray()), response, callback);
+                        byte[] body = kept.toByteArray();
+                        if (received == body.length && !readableText(request, body)) {
+                            Response.writeError(request, response, callback, 400, "The body is not valid UTF-8");
+                        } else {
+                            dispatch(new Buffered(request, body), response, callback);
+                        }
                     }
                     return;
                 }

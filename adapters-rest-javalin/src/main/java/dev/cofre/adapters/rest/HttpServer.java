@@ -54,8 +54,8 @@ public final class HttpServer {
                 // Bodies are read before a worker thread is given to the request; Jetty waits for
                 // requests in flight only behind a graceful handler.
                 if (!(server.getHandler() instanceof GracefulHandler)) {
-                    server.setHandler(new GracefulHandler(new BodyFirst(server.getHandler(), limits,
-                            Json.MAX_BODY_BYTES + 1, HttpApi.DRAIN_LIMIT)));
+                    server.setHandler(new GracefulHandler(new StrictRequests(new BodyFirst(server.getHandler(),
+                            limits, Json.MAX_BODY_BYTES + 1, HttpApi.DRAIN_LIMIT))));
                 }
                 server.setErrorHandler(new JettyErrors());
             });

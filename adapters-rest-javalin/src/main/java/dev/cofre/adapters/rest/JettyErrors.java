@@ -20,6 +20,12 @@ final class JettyErrors extends ErrorHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Every method's error has a body (Jetty writes one only for GET, POST and HEAD by default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws java.io.IOException {
@@ -36,6 +42,7 @@ final class JettyErrors extends ErrorHandler {
             body = List.of(ordered("Code", 799, "Message", "Undefined error: " + reason));
         }
         response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         if (code == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
