@@ -29,8 +29,9 @@ final class AddMerchantCommand extends OperatorCommand implements Callable<Integ
                         err.println("Not registered: " + e.message());
                         return 2;
                     }, r -> {
-                        out.println("Registered (the secret and MerchantKey are shown only now):");
+                        out.println("Registered (the secrets are shown only now):");
                         MerchantsCommand.printCredentials(out, r);
+                        MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(r.merchant().id()));
                         return 0;
                     });
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The operator commands of the jar, one class each; with no command it serves. */
 @Command(name = "cofre", mixinStandardHelpOptions = true, version = "Cofre 0.1.0",
         description = "A self-hosted card vault. With no command: serve.",
-        subcommands = {ServeCommand.class, MerchantsCommand.class, JustClickCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, MerchantsCommand.class, JustClickCommand.class, KeysCommand.class,
+                ChargesCommand.class})
 final class Cli extends OperatorCommand implements Callable<Integer> {
 
     @Override

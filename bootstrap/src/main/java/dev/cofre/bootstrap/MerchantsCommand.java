@@ -19,4 +19,9 @@ final class MerchantsCommand {
         out.println("  client secret: " + r.clientSecret());
         out.println("  MerchantKey:   " + r.merchantKey());
     }
+
+    /** The orders API's secret key (HTTP Basic user name under /core/v5), shown once. */
+    static void printSecretKey(PrintStream out, String secretKey) {
+        out.println("  secret key:    " + secretKey);
+    }
 }

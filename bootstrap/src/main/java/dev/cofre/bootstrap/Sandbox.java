@@ -15,7 +15,8 @@ final class Sandbox {
     private Sandbox() {
     }
 
-    static Option<RegisterMerchant.Registered> ensure(MerchantAccounts accounts, Settings settings, PrintStream out) {
+    static Option<RegisterMerchant.Registered> ensure(Wiring wiring, Settings settings, PrintStream out) {
+        var accounts = wiring.accounts();
         if (!accounts.noMerchantYet()) {
             return Option.none();
         }
@@ -25,6 +26,7 @@ final class Sandbox {
                 .getOrElseThrow(e -> new IllegalStateException("cannot create the sandbox merchant: " + e.message()));
         out.println("Created the sandbox merchant (shown once, keep it):");
         MerchantsCommand.printCredentials(out, registered);
+        MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(registered.merchant().id()));
         return Option.some(registered);
     }
 }

@@ -13,7 +13,7 @@ final class ServeCommand extends OperatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = settings.get();
         var wiring = Wiring.open(config, Clock.systemUTC());
-        Sandbox.ensure(wiring.accounts(), config, out);
+        Sandbox.ensure(wiring, config, out);
         var server = Server.start(wiring, config);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,6 +2,8 @@ package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.HttpServer;
+import dev.cofre.adapters.rest.orders.OrdersDialect;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,19 +17,25 @@ public final class Server implements AutoCloseable {
 
     private final HttpServer http;
     private final Wiring wiring;
+    private final Option<BackgroundReconciler> reconciler;
 
-    private Server(HttpServer http, Wiring wiring) {
+    private Server(HttpServer http, Wiring wiring, Option<BackgroundReconciler> reconciler) {
         this.http = http;
         this.wiring = wiring;
+        this.reconciler = reconciler;
     }
 
     public static Server start(Wiring wiring, Settings settings) {
-        var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready);
+        var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready,
+                Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())));
         var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
                 settings.trustedProxies()::trusts);
         LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",
                 settings.host());
-        return new Server(http, wiring);
+        var interval = settings.charges().reconcileInterval();
+        var reconciler = interval.isZero() ? Option.<BackgroundReconciler>none()
+                : Option.some(BackgroundReconciler.start(wiring.charging().reconcile(), interval));
+        return new Server(http, wiring, reconciler);
     }
 
     /** Whether the API speaks HTTPS. */
@@ -43,6 +51,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         LOG.info("Stopping: finishing requests in flight");
         http.stop();
+        reconciler.forEach(BackgroundReconciler::close);
         wiring.close();
         LOG.info("Stopped; database closed");
     }

@@ -22,7 +22,8 @@ import java.util.Properties;
 public record Settings(String host, int port, Option<Transport.Tls> tls, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
-                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies, HttpLimits httpLimits) {
+                       Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
+                       HttpLimits httpLimits, ChargeSettings charges) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -68,12 +69,13 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                 Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
                 Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
                 trustedProxies(values.get("COFRE_TRUSTED_PROXIES")),
-                httpLimits(values));
+                httpLimits(values),
+                ChargeSettings.from(values));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(host, newPort, tls, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -112,10 +114,18 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                 positive(values, "COFRE_HTTP_MAX_CONNECTIONS_PER_ADDRESS", defaults.maxConnectionsPerAddress()));
     }
 
-    private static int positive(Map<String, String> values, String name, int fallback) {
+    static int positive(Map<String, String> values, String name, int fallback) {
         int value = integer(values, name, fallback);
         if (value < 1) {
-            throw new StartupFailure(name + " must be at least 1");
+            throw new IllegalArgumentException(name + " must be at least 1");
+        }
+        return value;
+    }
+
+    static int atLeastZero(Map<String, String> values, String name, int fallback) {
+        int value = integer(values, name, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
         }
         return value;
     }

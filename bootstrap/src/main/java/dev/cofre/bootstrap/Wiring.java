@@ -1,18 +1,27 @@
 package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
+import dev.cofre.adapters.crypto.HmacCryptogramHasher;
+import dev.cofre.adapters.crypto.KeyRing;
 import dev.cofre.adapters.persistence.Database;
+import dev.cofre.application.charge.AcquirerWithDeadline;
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.charge.Charging;
+import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
 import dev.cofre.application.token.VaultStores;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.charge.Acquirer;
+import dev.cofre.domain.charge.CryptogramHasher;
 import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
 
 /**
  * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
- * file, and the use cases over them. The server and every operator command start from here.
+ * file, the acquirer from {@code COFRE_ACQUIRER}, and the use cases over them. The server and every operator command start from here.
  */
 public final class Wiring implements AutoCloseable {
 
@@ -20,9 +29,13 @@ public final class Wiring implements AutoCloseable {
     private final AesGcmCardCipher cipher;
     private final Vault vault;
     private final MerchantAccounts accounts;
+    private final AcquirerWithDeadline acquirer;
+    private final Charging charging;
+    private final SecretKeyAccess secretKeys;
     private final Clock clock;
 
-    private Wiring(Database database, AesGcmCardCipher cipher, TrustedProxies trustedProxies, Clock clock) {
+    private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
+                   Settings settings, Clock clock) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -32,15 +45,33 @@ public final class Wiring implements AutoCloseable {
         this.vault = Vault.create(stores, cipher, clock, ids);
         this.accounts = MerchantAccounts.create(new MerchantAccounts.Stores(database.merchants(),
                 database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
-                trustedProxies, clock, ids);
+                settings.trustedProxies(), clock, ids);
+        this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
+        // Card tokens stay in this process's memory until they are persisted with customers.
+        var chargeStores = new ChargeStores(database.charges(), database.tokens(), new InMemoryCardTokens(),
+                database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
+                database.transactions());
+        this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
+        this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
+                settings.charges().reconcileGrace());
     }
 
     public static Wiring open(Settings settings, Clock clock) {
+        return open(settings, clock, Acquirers.of(settings.charges().acquirer(), settings.dataDir()));
+    }
+
+    /** As {@link #open(Settings, Clock)}, charging through {@code acquirer} (tests give one they can steer). */
+    static Wiring open(Settings settings, Clock clock, Acquirer acquirer) {
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
         try {
-            return new Wiring(database, VaultKeys.agreedWith(database, settings), settings.trustedProxies(), clock);
+            var cipher = VaultKeys.agreedWith(database, settings);
+            // the same keys the cipher agreed on: the fingerprint key derives the cryptogram digests' key
+            CryptogramHasher hasher = settings.configuredKeys()
+                    .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
+                    .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
+            return new Wiring(database, cipher, hasher, acquirer, settings, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -53,6 +84,16 @@ public final class Wiring implements AutoCloseable {
 
     public MerchantAccounts accounts() {
         return accounts;
+    }
+
+    /** The orders API's secret keys: issued by merchants add, recognised by the orders dialect. */
+    public SecretKeyAccess secretKeys() {
+        return secretKeys;
+    }
+
+    /** The charge engine over the database and the configured acquirer. */
+    public Charging charging() {
+        return charging;
     }
 
     /** The audit trail, for operators and tests. */
@@ -86,6 +127,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        acquirer.close();
         database.close();
     }
 }

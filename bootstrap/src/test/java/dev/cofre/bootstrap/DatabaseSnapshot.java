@@ -12,7 +12,8 @@ import java.util.List;
 final class DatabaseSnapshot {
 
     private static final List<String> TABLES = List.of("merchants", "tokens", "save_requests", "key_recoveries",
-            "idempotency_keys");
+            "idempotency_keys", "orders", "order_items", "charges", "charge_metadata", "charge_transactions",
+            "spent_cryptograms", "reconcile_leases", "secret_keys");
 
     private DatabaseSnapshot() {
     }

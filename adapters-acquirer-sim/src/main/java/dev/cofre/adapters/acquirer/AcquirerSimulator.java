@@ -48,11 +48,31 @@ public final class AcquirerSimulator implements Acquirer {
     }
 
     private final Map<TransactionId, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final java.util.Optional<SimulatorJournal> journal;
     private final Map<TransactionId, Amount> authorized = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration hang = Duration.ofSeconds(30);
+
+    /** A simulator that remembers its operations in this process only. */
+    public AcquirerSimulator() {
+        this.journal = java.util.Optional.empty();
+    }
+
+    private AcquirerSimulator(java.nio.file.Path journal) {
+        this.journal = java.util.Optional.of(new SimulatorJournal(journal));
+    }
+
+    /**
+     * A simulator that also writes what it did to {@code journal}, and reads it when asked about an
+     * operation it did not do itself: simulators of several processes on one data directory (a server
+     * and an operator's {@code charges reconcile}) then answer {@link #query} alike, as one real
+     * acquirer would.
+     */
+    public static AcquirerSimulator journaledIn(java.nio.file.Path journal) {
+        return new AcquirerSimulator(journal);
+    }
 
     /** Every call waits this long before answering. */
     public AcquirerSimulator withLatency(Duration latency) {
@@ -73,7 +93,13 @@ public final class AcquirerSimulator implements Acquirer {
 
     /** Every pending operation completes as it would have: query answers the real outcome from now on. */
     public void completePending() {
-        outcomes.replaceAll((id, o) -> o.pending() ? new Outcome(o.whenCompleted(), false, o.whenCompleted()) : o);
+        outcomes.replaceAll((id, o) -> {
+            if (!o.pending()) {
+                return o;
+            }
+            journal.ifPresent(j -> j.append(id, new SimulatorJournal.Entry(o.whenCompleted(), false, o.whenCompleted())));
+            return new Outcome(o.whenCompleted(), false, o.whenCompleted());
+        });
     }
 
     @Override
@@ -110,6 +136,10 @@ public final class AcquirerSimulator implements Acquirer {
     @Override
     public AcquirerAnswer query(TransactionId operation) {
         Outcome outcome = outcomes.get(operation);
+        if (outcome == null && journal.isPresent()) {
+            outcome = journal.get().find(operation)
+                    .map(e -> new Outcome(e.truth(), e.pending(), e.whenCompleted())).orElse(null);
+        }
         if (outcome == null) {
             return declined("NF", "Operação não encontrada");
         }
@@ -145,7 +175,10 @@ public final class AcquirerSimulator implements Acquirer {
                 ? new AcquirerAnswer.Approved(fields("00", "Transação autorizada com sucesso"))
                 : answer;
         AcquirerAnswer pendingAnswer = new AcquirerAnswer.Pending(fields("PE", "Transação pendente"));
-        outcomes.put(operation, new Outcome(pending ? pendingAnswer : completed, pending, completed));
+        var outcome = new Outcome(pending ? pendingAnswer : completed, pending, completed);
+        outcomes.put(operation, outcome);
+        journal.ifPresent(j -> j.append(operation, new SimulatorJournal.Entry(outcome.truth(), outcome.pending(),
+                outcome.whenCompleted())));
         if (fault == Fault.HANG) {
             sleep(hang);
         }

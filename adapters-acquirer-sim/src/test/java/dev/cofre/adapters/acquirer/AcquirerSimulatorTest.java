@@ -72,6 +72,29 @@ class AcquirerSimulatorTest {
     }
 
     @Test
+    void simulatorsSharingAJournalAnswerQueryAlikeAsOneAcquirerWould(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var journal = dir.resolve("simulator.journal");
+        var server = AcquirerSimulator.journaledIn(journal);
+        var timedOutId = nextId();
+        var timedOut = server.authorize(authorization(timedOutId, "4000000000000036", OperationType.AUTH_ONLY, 2990));
+        var pendingId = nextId();
+        server.authorize(authorization(pendingId, "4000000000000044", OperationType.AUTH_ONLY, 2990));
+        var declinedId = nextId();
+        server.authorize(authorization(declinedId, "4000000000000051", OperationType.AUTH_ONLY, 2990));
+
+        var operator = AcquirerSimulator.journaledIn(journal); // another process on the same data directory
+        assertInstanceOf(AcquirerAnswer.Unknown.class, timedOut);
+        assertInstanceOf(AcquirerAnswer.Approved.class, operator.query(timedOutId));
+        assertInstanceOf(AcquirerAnswer.Pending.class, operator.query(pendingId));
+        assertEquals("51", ((AcquirerAnswer.Declined) operator.query(declinedId)).code());
+        server.completePending();
+        assertInstanceOf(AcquirerAnswer.Approved.class, operator.query(pendingId));
+        assertEquals("NF", ((AcquirerAnswer.Declined) operator.query(new TransactionId("tran_neversent000001"))).code());
+        assertEquals("NF", ((AcquirerAnswer.Declined) new AcquirerSimulator().query(timedOutId)).code(),
+                "without the journal, another simulator never heard of it");
+    }
+
+    @Test
     void aPendingCardStaysPendingUntilItCompletes() {
         var id = nextId();
         simulator.authorize(authorization(id, "4000000000000044", OperationType.AUTH_ONLY, 2990));

@@ -3,10 +3,14 @@ package dev.cofre.adapters.persistence;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ReconcileLeases;
+import dev.cofre.domain.charge.SpentCryptograms;
 import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
 import dev.cofre.domain.token.SealedPans;
@@ -39,6 +43,10 @@ public final class Database implements AutoCloseable {
     private final JdbiMerchants merchants;
     private final JdbiAccessTokens accessTokens;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiCharges charges;
+    private final JdbiSpentCryptograms spentCryptograms;
+    private final JdbiReconcileLeases reconcileLeases;
+    private final JdbiSecretKeys secretKeys;
     private final JdbiExpectedKeys expectedKeys;
     private final JdbiLoginFailures loginFailures;
 
@@ -52,6 +60,10 @@ public final class Database implements AutoCloseable {
         this.merchants = new JdbiMerchants(sessions);
         this.accessTokens = new JdbiAccessTokens(sessions);
         this.idempotencyKeys = new JdbiIdempotencyKeys(sessions);
+        this.charges = new JdbiCharges(sessions);
+        this.spentCryptograms = new JdbiSpentCryptograms(sessions);
+        this.reconcileLeases = new JdbiReconcileLeases(sessions);
+        this.secretKeys = new JdbiSecretKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
         this.loginFailures = new JdbiLoginFailures(sessions);
     }
@@ -116,6 +128,25 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    /** Charges with their orders and transactions. */
+    public Charges charges() {
+        return charges;
+    }
+
+    public SpentCryptograms spentCryptograms() {
+        return spentCryptograms;
+    }
+
+    /** Who is reconciling which transaction, shared by every server on this database. */
+    public ReconcileLeases reconcileLeases() {
+        return reconcileLeases;
+    }
+
+    /** The orders API's secret keys (sk_...), by digest. */
+    public SecretKeys secretKeys() {
+        return secretKeys;
     }
 
     /** The check values of the keys this database's sealed cards need. */

@@ -2,7 +2,6 @@ package dev.cofre.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -10,20 +9,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * PostgreSQL through a HikariCP pool: each transaction runs on a connection of its own, at the
  * database's default isolation (READ COMMITTED unless the server or the connection says
- * otherwise). Several Cofre servers may share the database; the uniqueness rules live in its
- * indexes, and every insert that may collide uses ON CONFLICT, so a collision never aborts the
- * surrounding transaction.
- *
- * <p>A transaction the database aborts because it could not serialize it with another (SQLSTATE
- * 40001, which SERIALIZABLE isolation and PostgreSQL-compatible distributed engines raise) or
- * chose as a deadlock victim (40P01) changed nothing, so it is run again from the start, up to
- * {@link #ATTEMPTS} times in all: the one place every write path retries. The work of a
- * transaction only reads and writes the database, so running it again is safe.
+ * otherwise, e.g. SERIALIZABLE). Several Cofre servers may share the database; the uniqueness
+ * rules live in its indexes, and every insert that may collide uses ON CONFLICT, so a collision
+ * never aborts the surrounding transaction.
  */
 final class PostgresSessions extends Sessions {
 
-    static final int ATTEMPTS = 10;
-    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+    /** How many times a unit of work is run again after a serialization failure before it gives up. */
+    static final int SERIALIZATION_RETRIES = 9;
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -35,16 +28,23 @@ final class PostgresSessions extends Sessions {
         quietExceptions(jdbi);
     }
 
+    /**
+     * Runs the work in a transaction of its own: the one place every write path retries. A
+     * serialization failure or a deadlock (SQLSTATE 40001, 40P01; SERIALIZABLE isolation raises
+     * them, and PostgreSQL-compatible distributed engines report conflicts as 40001 even under READ
+     * COMMITTED) rolls the whole transaction back, so running the work again is safe: units of work
+     * only read and write the stores (the acquirer and the cipher are called outside them).
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (inTransactionHere()) {
             return work.get();
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             try {
                 return jdbi.inTransaction(handle -> bound(handle, work));
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
+                if (attempt >= SERIALIZATION_RETRIES || !isSerializationFailure(e)) {
                     throw e;
                 }
                 backOff(attempt);
@@ -52,24 +52,23 @@ final class PostgresSessions extends Sessions {
         }
     }
 
-    /** Whether {@code failure} is the database refusing to serialize this transaction with another. */
-    static boolean retryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
+    static boolean isSerializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A short random pause that grows with the attempts, so that colliding transactions drift apart. */
+    /** A short random pause that grows with the attempts (at most 200 ms), so colliding transactions drift apart. */
     private static void backOff(int attempt) {
-        long ceilingMs = Math.min(100, 1L << attempt);
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMs + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(200, 10L << attempt)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", e);
+            throw new IllegalStateException("interrupted while retrying a serialization failure", e);
         }
     }
 

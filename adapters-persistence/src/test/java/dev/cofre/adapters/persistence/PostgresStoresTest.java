@@ -2,6 +2,8 @@ package dev.cofre.adapters.persistence;
 
 import dev.cofre.application.contract.AccessTokensContract;
 import dev.cofre.application.contract.AuditTrailContract;
+import dev.cofre.application.contract.ChargeContractStores;
+import dev.cofre.application.contract.ChargesContract;
 import dev.cofre.application.contract.IdempotencyContract;
 import dev.cofre.application.contract.KeyRecoveriesContract;
 import dev.cofre.application.contract.MerchantsContract;
@@ -87,6 +89,14 @@ class PostgresStoresTest {
         @Override
         protected Stores openStores() {
             return stores();
+        }
+    }
+
+    @Nested
+    class Charges extends ChargesContract {
+        @Override
+        protected ChargeContractStores openStores() {
+            return TestDatabases.postgresChargeStores(url());
         }
     }
 

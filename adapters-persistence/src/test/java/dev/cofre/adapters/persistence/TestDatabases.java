@@ -1,6 +1,9 @@
 package dev.cofre.adapters.persistence;
 
+import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.contract.ChargeContractStores;
 import dev.cofre.application.contract.Stores;
+import dev.cofre.application.inmemory.InMemoryCardTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,11 +78,7 @@ final class TestDatabases {
 
     /** Stores over a new SQLite file, deleted on close. */
     static Stores sqliteStores() {
-        var db = sqlite();
-        return storesOf(db, () -> {
-            db.close();
-            deleteSqlite(db);
-        });
+        return onSqlite(TestDatabases::storesOf);
     }
 
     /** Stores in a new PostgreSQL schema, dropped on close. */
@@ -89,9 +88,42 @@ final class TestDatabases {
 
     /** Stores in a new PostgreSQL schema of the database at {@code url}, dropped on close. */
     static Stores postgresStores(String url) {
+        return onPostgres(url, TestDatabases::storesOf);
+    }
+
+    /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
+    static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
+        var charging = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+        return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
+    }
+
+    static ChargeContractStores sqliteChargeStores() {
+        return onSqlite(TestDatabases::chargeStoresOf);
+    }
+
+    static ChargeContractStores postgresChargeStores() {
+        return postgresChargeStores(postgresUrl());
+    }
+
+    static ChargeContractStores postgresChargeStores(String url) {
+        return onPostgres(url, TestDatabases::chargeStoresOf);
+    }
+
+    /** Whatever {@code open} makes of a new SQLite file, which its closer deletes. */
+    private static <T> T onSqlite(java.util.function.BiFunction<Database, Runnable, T> open) {
+        var db = sqlite();
+        return open.apply(db, () -> {
+            db.close();
+            deleteSqlite(db);
+        });
+    }
+
+    /** Whatever {@code open} makes of a new PostgreSQL schema, which its closer drops. */
+    private static <T> T onPostgres(String url, java.util.function.BiFunction<Database, Runnable, T> open) {
         String schema = randomSchema();
         var db = Database.open(url, schema);
-        return storesOf(db, () -> {
+        return open.apply(db, () -> {
             db.close();
             dropSchema(schema);
         });

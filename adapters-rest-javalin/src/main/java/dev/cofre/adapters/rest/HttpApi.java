@@ -2,6 +2,7 @@ package dev.cofre.adapters.rest;
 
 import dev.cofre.adapters.rest.justclick.JustClickRoutes;
 import dev.cofre.adapters.rest.oauth.OAuthRoutes;
+import dev.cofre.adapters.rest.orders.OrdersDialect;
 import dev.cofre.adapters.rest.vault.VaultRoutes;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
@@ -36,7 +37,13 @@ public final class HttpApi {
     static final long DRAIN_LIMIT = 1024 * 1024;
 
     /** What the routes call. {@code ready} answers the readiness probe (e.g. the database answers). */
-    public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
+    public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
+                           io.vavr.control.Option<OrdersDialect.Services> orders) {
+
+        /** Without the orders API. */
+        public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
+            this(accounts, vault, ready, io.vavr.control.Option.none());
+        }
     }
 
     private HttpApi() {
@@ -66,6 +73,8 @@ public final class HttpApi {
             OAuthRoutes.register(routes, services.accounts());
             VaultRoutes.register(routes, services.accounts(), services.vault());
             JustClickRoutes.register(routes, services.accounts(), services.vault());
+            services.orders().forEach(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())
+                    .routes(routes));
             routes.error(404, ctx -> unanswered(ctx, unknownPath(ctx)));
             routes.error(405, ctx -> unanswered(ctx, methodNotAllowed(ctx)));
             routes.exception(HttpResponseException.class, (e, ctx) -> dialectOf(ctx).fail(ctx, switch (e.getStatus()) {
@@ -91,6 +100,9 @@ public final class HttpApi {
         }
         if (path.startsWith("/oauth2")) {
             return OAuthRoutes.DIALECT;
+        }
+        if (path.startsWith(OrdersDialect.BASE)) {
+            return OrdersDialect.ERRORS;
         }
         return VaultRoutes.DIALECT;
     }

@@ -96,6 +96,15 @@ public final class AuthorizeCharge {
         return opened.flatMap(o -> o.send().isEmpty() ? Either.right(o.charge()) : send(o.charge(), o.send().get()));
     }
 
+    /**
+     * What {@link #authorize} would refuse in the command itself, without looking anything up or
+     * writing anything: for an adapter that found fields of the wrong type and must still name every
+     * other invalid field in the same answer.
+     */
+    public Option<InvalidInput> check(Merchant merchant, Command command) {
+        return parse(merchant, command, clock.instant()).swap().toOption();
+    }
+
     /** Every field at once: the key, the items, the card, and the options the card's own brand can check. */
     private Either<InvalidInput, Parsed> parse(Merchant merchant, Command command, Instant now) {
         CreditCardPayment.Fields payment = command.payment() == null ? DEFAULTS : command.payment();

@@ -84,7 +84,7 @@ final class CardSources {
                 return Either.left(SecurityCode.checkShape("card.cvv", c.securityCode())
                         .fold(invalid::and, shapeIsFine -> invalid));
             }
-            return SecurityCode.parse("card.cvv", c.securityCode(), card.get().brand())
+            return SecurityCode.parseForCharge("card.cvv", c.securityCode(), card.get().brand())
                     .map(cvv -> new CardSource.PresentedCard(card.get(), cvv));
         }
         if (input instanceof CardInput.VaultedCard v) {

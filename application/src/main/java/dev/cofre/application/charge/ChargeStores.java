@@ -3,16 +3,19 @@ package dev.cofre.application.charge;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.charge.CardTokens;
 import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.ReconcileLeases;
 import dev.cofre.domain.charge.SpentCryptograms;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.token.Tokens;
 
 /**
  * The stores the charge use cases work on, all behind one {@link Transactions}: the charges, the
- * vault's tokens (charged by card_id), single-use card tokens, spent cryptograms and idempotency keys.
+ * vault's tokens (charged by card_id), single-use card tokens, spent cryptograms, idempotency keys, and
+ * the leases that keep two servers from reconciling one transaction at once.
  */
 public record ChargeStores(Charges charges, Tokens tokens, CardTokens cardTokens, SpentCryptograms spentCryptograms,
-                           IdempotencyKeys idempotency, Transactions transactions) {
+                           IdempotencyKeys idempotency, ReconcileLeases leases,
+                           Transactions transactions) {
 
     /** One key space for every charge operation of a merchant. */
     static final String IDEMPOTENCY_SCOPE = "charges";

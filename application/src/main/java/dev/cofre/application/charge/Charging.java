@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** The charge engine's use cases, built once over the same stores, acquirer, clock and id source. */
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
-                       ReconcileCharges reconcile) {
+                       ReconcileCharges reconcile, GetCharge get) {
 
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
@@ -29,6 +29,8 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
                 new CaptureCharge(followUps),
                 new VoidCharge(followUps),
                 new RefundCharge(followUps),
-                new ReconcileCharges(stores.charges(), acquirer, stores.transactions(), clock, reconcileGrace));
+                new ReconcileCharges(stores.charges(), stores.leases(), acquirer, stores.transactions(), clock,
+                        reconcileGrace, "reconciler-" + ids.uuid()),
+                new GetCharge(stores.charges()));
     }
 }

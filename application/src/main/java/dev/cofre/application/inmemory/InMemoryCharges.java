@@ -4,6 +4,7 @@ import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeError;
 import dev.cofre.domain.charge.ChargeId;
 import dev.cofre.domain.charge.Charges;
+import dev.cofre.domain.charge.OrderId;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -28,6 +29,11 @@ public final class InMemoryCharges implements Charges, InMemoryTransactions.Snap
     @Override
     public synchronized Option<Charge> find(MerchantId merchant, ChargeId id) {
         return charges.get(id).filter(c -> c.merchant().equals(merchant));
+    }
+
+    @Override
+    public synchronized Option<Charge> findByOrder(MerchantId merchant, OrderId order) {
+        return charges.values().find(c -> c.order().id().equals(order) && c.merchant().equals(merchant));
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class InMemoryStores {
     public final InMemoryCharges charges = new InMemoryCharges();
     public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
     public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
+    public final InMemoryReconcileLeases reconcileLeases = new InMemoryReconcileLeases();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
             tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges);
 
@@ -30,6 +31,7 @@ public final class InMemoryStores {
     }
 
     public ChargeStores charging() {
-        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, transactions);
+        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, reconcileLeases,
+                transactions);
     }
 }

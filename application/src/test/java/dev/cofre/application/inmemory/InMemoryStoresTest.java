@@ -2,6 +2,8 @@ package dev.cofre.application.inmemory;
 
 import dev.cofre.application.contract.AccessTokensContract;
 import dev.cofre.application.contract.AuditTrailContract;
+import dev.cofre.application.contract.ChargeContractStores;
+import dev.cofre.application.contract.ChargesContract;
 import dev.cofre.application.contract.IdempotencyContract;
 import dev.cofre.application.contract.KeyRecoveriesContract;
 import dev.cofre.application.contract.MerchantsContract;
@@ -81,6 +83,15 @@ class InMemoryStoresTest {
         @Override
         protected Stores openStores() {
             return inMemory();
+        }
+    }
+
+    @Nested
+    class Charges extends ChargesContract {
+        @Override
+        protected ChargeContractStores openStores() {
+            var s = new InMemoryStores();
+            return new ChargeContractStores(s.charging(), s.reconcileLeases, s.merchants, () -> { });
         }
     }
 

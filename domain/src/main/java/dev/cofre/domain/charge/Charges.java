@@ -16,6 +16,9 @@ public interface Charges {
 
     Option<Charge> find(MerchantId merchant, ChargeId id);
 
+    /** The charge of an order (an order has one charge); another merchant's order is absent. */
+    Option<Charge> findByOrder(MerchantId merchant, OrderId order);
+
     /**
      * Saves a changed charge if nobody changed it since it was read ({@code version - 1} is the
      * version read), else {@link ChargeError.ConcurrentUpdate}.

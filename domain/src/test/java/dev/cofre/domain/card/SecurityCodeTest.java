@@ -28,4 +28,17 @@ class SecurityCodeTest {
         assertFalse(SecurityCode.parse("cvv", cvv, cvv.length() == 4 ? Brand.VISA : Brand.AMEX)
                 .getLeft().message().contains(cvv));
     }
+
+    @Example
+    void a_charge_accepts_three_or_four_digits_for_every_brand_but_amex_which_needs_four() {
+        assertTrue(SecurityCode.parseForCharge("card.cvv", "3531", Brand.VISA).isRight(), "seed 002's example");
+        assertTrue(SecurityCode.parseForCharge("card.cvv", "353", Brand.VISA).isRight());
+        assertTrue(SecurityCode.parseForCharge("card.cvv", "1234", Brand.AMEX).isRight());
+        assertEquals("card.cvv: must have 4 digits for Amex",
+                SecurityCode.parseForCharge("card.cvv", "123", Brand.AMEX).getLeft().message());
+        assertEquals("card.cvv: must have 3 or 4 digits",
+                SecurityCode.parseForCharge("card.cvv", "12345", Brand.VISA).getLeft().message());
+        assertEquals("card.cvv: must contain only digits",
+                SecurityCode.parseForCharge("card.cvv", "35a1", Brand.VISA).getLeft().message());
+    }
 }
