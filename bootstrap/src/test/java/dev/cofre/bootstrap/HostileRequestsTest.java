@@ -146,6 +146,23 @@ class HostileRequestsTest {
         assertEquals("no-store", error.header("Cache-Control"), "an error too");
     }
 
+    @Test
+    void a_card_number_as_an_alias_is_refused_without_being_repeated_and_as_a_path_id_is_masked_in_the_log() {
+        for (String alias : new String[] {"378282246310005", "4551-8700-0000-0183", "cartao4551870000000183"}) {
+            var r = cofre.vault("POST", "/v1/Token", bearer, VaultServerContract.card(alias, "5555555555554444", "12/2030"));
+            assertEquals(422, r.status(), r.body());
+            assertTrue(r.body().contains("must not contain a card number"), r.body());
+            assertFalse(r.body().replaceAll("[^0-9]", "").contains(alias.replaceAll("[^0-9]", "")), r.body());
+        }
+        var read = cofre.vault("GET", "/v1/Token/378282246310005", bearer, null);
+        assertTrue(read.status() >= 400 && read.status() < 500, read.body());
+        var lines = log.list.stream().filter(e -> e.getLoggerName().equals("cofre.requests"))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("path=/v1/Token/***************")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("378282246310005") || l.contains("4551870000000183")),
+                lines.toString());
+    }
+
     private static String tokenize() {
         var created = cofre.vault("POST", "/v1/Token", bearer,
                 VaultServerContract.card(null, VaultServerContract.PAN, "12/2030"));

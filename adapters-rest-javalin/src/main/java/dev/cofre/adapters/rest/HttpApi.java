@@ -6,6 +6,7 @@ import dev.cofre.adapters.rest.orders.OrdersDialect;
 import dev.cofre.adapters.rest.vault.VaultRoutes;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import dev.cofre.domain.merchant.Merchant;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -146,7 +147,9 @@ public final class HttpApi {
 
     private static void log(Context ctx, Float millis) {
         Merchant merchant = ctx.attribute(MERCHANT);
-        REQUESTS.info("method={} path={} status={} duration_ms={} merchant={}", ctx.method(), ctx.path(),
+        // A card number used as a path id (GET /v1/Token/3782...) is masked before it reaches the log.
+        REQUESTS.info("method={} path={} status={} duration_ms={} merchant={}", ctx.method(),
+                EmbeddedCardNumbers.masked(ctx.path()),
                 ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
                 merchant == null ? "-" : merchant.id());
     }
