@@ -99,7 +99,7 @@ public final class GroupCommitPairs {
                 var token = Token.issue(new TokenReference(UUID.randomUUID()), merchant, Option.none(), Option.none(),
                         card.pan().masked(), card.holder(), card.expiry(), fingerprint, Instant.now());
                 require(database.transactions().inTransaction(
-                        () -> database.tokens().add(token, sealed).<DomainError>mapLeft(e -> e)));
+                        () -> database.tokens().add(token, sealed).<DomainError>mapLeft(e -> e).map(t -> (Token) t)));
             };
 
             // Warm-up: every code path compiled before anything is measured.

@@ -166,8 +166,8 @@ public class SqliteBenchmark {
     private Either<DomainError, Token> addToken() {
         var token = Token.issue(new TokenReference(UUID.randomUUID()), merchant, Option.none(), Option.none(),
                 card.pan().masked(), card.holder(), card.expiry(), fingerprint, Instant.now());
-        return database.transactions().inTransaction(
-                () -> database.tokens().add(token, sealed).<DomainError>mapLeft(e -> e));
+        return database.transactions().<Either<DomainError, Token>>inTransaction(
+                () -> database.tokens().add(token, sealed).<DomainError>mapLeft(e -> e).map(t -> (Token) t));
     }
 
     /** One row, one COMMIT, one sync: the durable single-transaction rate of this disk. */

@@ -422,6 +422,40 @@ abstract class VaultServerContract {
         return jdbcUrl() != null ? jdbcUrl() : "jdbc:sqlite:" + dataDir.resolve("cofre.db");
     }
 
+    @Test
+    void a_request_with_every_card_field_wrong_gets_every_code_in_one_answer_and_changes_nothing() {
+        // Its own merchant: the shared fixture's bearer must not be issued before other tests move the clock.
+        var merchant = cofre.merchant("Every field wrong");
+        String bearer = cofre.bearer(merchant);
+        String token = tokenize(bearer, null);
+        String before = DatabaseSnapshot.of(snapshotUrl(), schema());
+        // The request of issue 9, which used to answer only 706.
+        Reply vault = cofre.vault("POST", "/v1/Token", bearer, "{\"Card\":{\"Number\":\"4551870000000184\","
+                + "\"Holder\":\"\",\"ExpirationDate\":\"13/2030\",\"SecurityCode\":\"12\"}}");
+        assertEquals(422, vault.status(), vault.body());
+        var items = new ArrayList<String>();
+        vault.json().forEach(e -> items.add(e.get("Code").asInt() + " " + e.get("Field").asText()));
+        assertEquals(List.of("706 Card.Holder", "708 Card.Number", "710 Card.ExpirationDate", "712 Card.SecurityCode"),
+                items.stream().sorted().toList());
+
+        Reply justClick = cofre.justClick("SaveCreditCard", "{\"MerchantKey\":\"" + merchant.merchantKey()
+                + "\",\"CustomerName\":\"\",\"CardHolder\":\"Teste Holder\",\"CardNumber\":\"4551870000000184\","
+                + "\"CardExpiration\":\"13/2029\",\"JustClickAlias\":\"two words\",\"RequestId\":\""
+                + RunningCofre.guid() + "\"}");
+        assertEquals(422, justClick.status(), justClick.body());
+        var codes = new ArrayList<Integer>();
+        justClick.json().get("ErrorReportCollection").forEach(e -> codes.add(e.get("ErrorCode").asInt()));
+        assertEquals(List.of(705, 708, 710, 713), codes.stream().sorted().toList(), justClick.body());
+
+        Reply change = cofre.vault("PUT", "/v1/Token/" + token + "/suspend", bearer,
+                "{\"RemovedBy\":\"Someone\",\"Reason\":\"\"}");
+        assertEquals(422, change.status(), change.body());
+        var changeCodes = new ArrayList<Integer>();
+        change.json().forEach(e -> changeCodes.add(e.get("Code").asInt()));
+        assertEquals(List.of(714, 715), changeCodes.stream().sorted().toList(), change.body());
+        assertEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "nothing changed");
+    }
+
     private static void assertErrorCode(Reply r, String code) {
         JsonNode body = r.json();
         if (body.isArray()) {

@@ -5,6 +5,7 @@ import dev.cofre.domain.card.CardHolder;
 import dev.cofre.domain.card.Luhn;
 import dev.cofre.domain.card.Pan;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
@@ -59,7 +60,7 @@ final class Cards {
     }
 
     /** An ACTIVE token for this card, as the vault would issue it. */
-    static Token issue(CardCipher cipher, Pan pan, MerchantId merchant) {
+    static ActiveToken issue(CardCipher cipher, Pan pan, MerchantId merchant) {
         return Token.issue(new TokenReference(UUID.randomUUID()), merchant, Option.none(), Option.none(),
                 pan.masked(), new CardHolder("MARIA SILVA"), CardExpiry.of(2031, 12), cipher.fingerprint(pan),
                 Instant.parse("2026-11-22T12:00:00Z"));

@@ -11,6 +11,7 @@ import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
 import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenStatus;
 import io.vavr.control.Either;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class RotationWhileServingTest {
 
         void vault(AesGcmCardCipher by) {
             Pan pan = Cards.randomPan();
-            Token token = Cards.issue(by, pan, merchant);
+            var token = Cards.issue(by, pan, merchant);
             tokens.add(token, by.seal(pan, merchant, token.reference()));
             live.put(token, pan);
         }
@@ -59,7 +60,7 @@ class RotationWhileServingTest {
         void remove(int which) {
             Token token = new ArrayList<>(live.keySet()).get(which % live.size());
             live.remove(token);
-            tokens.update(token.remove(ChangedBy.CARD_HOLDER, ChangeReason.OTHER, CLOCK.instant()).get());
+            tokens.update(token.changeTo(TokenStatus.REMOVED, ChangedBy.CARD_HOLDER, ChangeReason.OTHER, CLOCK.instant()).get().token());
             removed.add(token);
         }
 

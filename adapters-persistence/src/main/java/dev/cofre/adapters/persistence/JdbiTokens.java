@@ -5,16 +5,19 @@ import dev.cofre.domain.card.CardExpiry;
 import dev.cofre.domain.card.CardHolder;
 import dev.cofre.domain.card.MaskedPan;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.AliasAssociation;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
 import dev.cofre.domain.token.Fingerprint;
+import dev.cofre.domain.token.RemovedToken;
 import dev.cofre.domain.token.SealedPan;
 import dev.cofre.domain.token.SealedPans;
 import dev.cofre.domain.token.StatusChange;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenCustomer;
+import dev.cofre.domain.token.TokenDetails;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.Tokens;
@@ -47,7 +50,7 @@ final class JdbiTokens implements Tokens, SealedPans {
     }
 
     @Override
-    public Either<VaultError, Token> add(Token token, SealedPan sealedPan) {
+    public Either<VaultError, ActiveToken> add(ActiveToken token, SealedPan sealedPan) {
         return sessions.write(h -> {
             var insert = h.createUpdate("INSERT INTO tokens (" + TOKEN_COLUMNS + ", kek_version, wrapped_key, ciphertext)"
                     + " VALUES (:reference, :merchant_id, :alias, :customer_name, :customer_identification,"
@@ -114,7 +117,7 @@ final class JdbiTokens implements Tokens, SealedPans {
                     return Either.left(new VaultError.AliasInUse(changed.alias().get()));
                 }
             }
-            boolean removal = changed.status() == TokenStatus.REMOVED;
+            boolean removal = changed instanceof RemovedToken;
             var update = h.createUpdate("UPDATE tokens SET alias = :alias, customer_name = :customer_name,"
                     + " customer_identification = :customer_identification, holder = :holder,"
                     + " expiry_year = :expiry_year, expiry_month = :expiry_month, status = :status,"
@@ -174,7 +177,7 @@ final class JdbiTokens implements Tokens, SealedPans {
                 .bind("new_kek_version", rewrapped.kekVersion())
                 .bind("new_wrapped_key", rewrapped.wrappedKey())
                 .bind("new_ciphertext", rewrapped.ciphertext())
-                .bind("reference", dialect.uuid(expected.token().value()))
+                .bind("reference", dialect.uuid(expected.reference().value()))
                 .bind("merchant", dialect.uuid(expected.merchant().value()))
                 .bind("kek_version", expected.sealed().kekVersion())
                 .bind("wrapped_key", expected.sealed().wrappedKey())
@@ -225,11 +228,13 @@ final class JdbiTokens implements Tokens, SealedPans {
                     ChangedBy.valueOf(rs.getString("changed_by")), ChangeReason.valueOf(rs.getString("change_reason")),
                     dialect.instant(rs, "changed_at")));
         }
-        return new Token(new TokenReference(SqlDialect.uuid(rs, "reference")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
-                alias, customer, card, new CardHolder(rs.getString("holder")),
+        var details = new TokenDetails(new TokenReference(SqlDialect.uuid(rs, "reference")),
+                new MerchantId(SqlDialect.uuid(rs, "merchant_id")), alias, customer, card, new CardHolder(rs.getString("holder")),
                 CardExpiry.of(rs.getInt("expiry_year"), rs.getInt("expiry_month")),
-                new Fingerprint(rs.getString("fingerprint")), TokenStatus.valueOf(rs.getString("status")), change,
-                dialect.instant(rs, "created_at"), dialect.instant(rs, "updated_at"), rs.getLong("version"));
+                new Fingerprint(rs.getString("fingerprint")), dialect.instant(rs, "created_at"));
+        // The status column names the state type; a suspended or removed row always has its change.
+        return Token.restore(details, TokenStatus.valueOf(rs.getString("status")), change,
+                dialect.instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static SealedPan sealed(ResultSet rs) throws SQLException {

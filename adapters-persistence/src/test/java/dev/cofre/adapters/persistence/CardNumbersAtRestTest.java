@@ -13,6 +13,7 @@ import dev.cofre.domain.card.CardExpiry;
 import dev.cofre.domain.card.CardHolder;
 import dev.cofre.domain.card.Pan;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
@@ -97,7 +98,7 @@ class CardNumbersAtRestTest {
             db.tokens().add(token, sealed);
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
             assertTrue(contains(Files.readAllBytes(wal), sealed.wrappedKey()), "the scan finds a stored wrapped key");
-            db.tokens().update(token.remove(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(1)).get());
+            db.tokens().update(token.remove(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(1)));
             db.close();
 
             byte[] bytes = Files.readAllBytes(file);
@@ -139,7 +140,7 @@ class CardNumbersAtRestTest {
         }
     }
 
-    private Token tokenFor(MerchantId merchant, Pan pan) {
+    private ActiveToken tokenFor(MerchantId merchant, Pan pan) {
         return Token.issue(new TokenReference(UUID.randomUUID()), merchant,
                 Option.some(new Alias("card-" + pan.lastFour() + "-" + pan.length())),
                 Option.some(new TokenCustomer("Maria da Silva", Option.none())), pan.masked(),

@@ -92,13 +92,13 @@ class RacesTest {
         void when_several_requests_change_one_token_from_the_same_copy_exactly_one_wins() throws Exception {
             var merchant = givenMerchant();
             for (int round = 0; round < ROUNDS / 5; round++) {
-                Token token = token(merchant, Option.none());
+                var token = token(merchant, Option.none());
                 servers.get(0).tokens().add(token, sealedPan(1));
                 var outcomes = race(i -> {
                     var db = servers.get(i % servers.size());
                     var changed = i % 2 == 0
-                            ? token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(i)).get()
-                            : token.remove(ChangedBy.CARD_HOLDER, ChangeReason.FRAUD_SUSPICION, NOW.plusSeconds(i)).get();
+                            ? token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(i))
+                            : token.remove(ChangedBy.CARD_HOLDER, ChangeReason.FRAUD_SUSPICION, NOW.plusSeconds(i));
                     return db.transactions().inTransaction(() -> db.tokens().update(changed));
                 });
                 long winners = outcomes.stream().filter(Either::isRight).count();

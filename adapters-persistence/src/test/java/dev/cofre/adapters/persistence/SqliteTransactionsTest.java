@@ -160,10 +160,10 @@ class SqliteTransactionsTest {
         var merchant = VaultFixtures.merchant();
         var credentials = VaultFixtures.credentialsOf(merchant.id());
         db.merchants().add(merchant, credentials);
-        Token token = token(merchant.id(), Option.some(alias("casa")));
+        var token = token(merchant.id(), Option.some(alias("casa")));
         var sealed = sealedPan(1);
         db.tokens().add(token, sealed);
-        var suspended = token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(1)).get();
+        var suspended = token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(1));
         db.tokens().update(suspended);
         var requestId = UUID.randomUUID();
         db.saveRequests().remember(merchant.id(), requestId, token.reference());

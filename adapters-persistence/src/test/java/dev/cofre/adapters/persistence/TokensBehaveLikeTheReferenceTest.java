@@ -10,6 +10,7 @@ import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
 import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
@@ -100,10 +101,17 @@ class TokensBehaveLikeTheReferenceTest {
     Arbitrary<ActionChain<Vault>> changes() {
         return ActionChain.startWith(Vault::new)
                 .withAction(3, new VaultACard())
-                .withAction(new ChangeAToken("suspend", (t, i) -> t.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(i))))
-                .withAction(new ChangeAToken("reactivate", (t, i) -> t.reactivate(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW.plusSeconds(i))))
-                .withAction(new ChangeAToken("remove", (t, i) -> t.remove(ChangedBy.CARD_HOLDER, ChangeReason.FRAUD_SUSPICION, NOW.plusSeconds(i))))
+                .withAction(new ChangeAToken("suspend", (t, i) -> move(t, TokenStatus.SUSPENDED, ChangedBy.MERCHANT, ChangeReason.OTHER, i)))
+                .withAction(new ChangeAToken("reactivate", (t, i) -> move(t, TokenStatus.ACTIVE, ChangedBy.MERCHANT, ChangeReason.OTHER, i)))
+                .withAction(new ChangeAToken("remove", (t, i) -> move(t, TokenStatus.REMOVED, ChangedBy.CARD_HOLDER, ChangeReason.FRAUD_SUSPICION, i)))
                 .withMaxTransformations(25);
+    }
+
+    /** A move the token makes; a request for the state it is in already is not a change to store. */
+    static Either<VaultError, Token> move(Token token, TokenStatus to, ChangedBy by, ChangeReason why, int second) {
+        return token.changeTo(to, by, why, NOW.plusSeconds(second)).flatMap(change -> change.moved()
+                ? Either.right(change.token())
+                : Either.left(new VaultError.InvalidTransition(token.status(), to.request())));
     }
 
     static final class VaultACard implements Action.Independent<Vault> {

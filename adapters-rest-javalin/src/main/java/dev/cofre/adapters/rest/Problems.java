@@ -1,9 +1,10 @@
 package dev.cofre.adapters.rest;
 
-import dev.cofre.application.merchant.MerchantError;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.charge.ChargeError;
 import dev.cofre.domain.idempotency.IdempotencyError;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
@@ -53,18 +54,56 @@ public final class Problems {
         return List.of(wireNames).map(n -> io.vavr.Tuple.of(n, fc));
     }
 
+    /**
+     * The HTTP status of every error there is, one entry per error type. {@code ProblemsTest} walks
+     * every type {@link DomainError} permits and fails if one is missing here, so a new error cannot
+     * fall through to a 500.
+     */
+    private static final Map<Class<? extends DomainError>, Integer> STATUS = HashMap.ofEntries(List.of(
+            status(InvalidInput.class, 422),
+            status(MerchantError.InvalidClient.class, 401),
+            status(MerchantError.TooManyFailures.class, 429),
+            status(VaultError.IpNotAllowed.class, 403),
+            status(VaultError.KeyRecoveryLocked.class, 403),
+            status(VaultError.TokenNotFound.class, 404),
+            status(VaultError.AliasNotFound.class, 404),
+            status(VaultError.SaveRequestIdNotFound.class, 404),
+            status(VaultError.AliasInUse.class, 409),
+            status(VaultError.InvalidTransition.class, 409),
+            status(VaultError.RequestIdAlreadyUsed.class, 409),
+            status(VaultError.ConcurrentUpdate.class, 409),
+            status(VaultError.TokenNotActive.class, 409),
+            status(IdempotencyError.KeyReused.class, 409),
+            status(VaultError.CardExpired.class, 422),
+            // Stored card data failing its integrity check is tampering or a server fault, never the caller's.
+            status(VaultError.SealBroken.class, 500),
+            status(ChargeError.ChargeNotFound.class, 404),
+            status(ChargeError.CardNotFound.class, 404),
+            status(ChargeError.CardTokenNotFound.class, 404),
+            status(ChargeError.ConcurrentUpdate.class, 409),
+            status(ChargeError.NotAllowed.class, 409),
+            status(ChargeError.NothingInDoubt.class, 409),
+            status(ChargeError.AmountExceedsAvailable.class, 422),
+            status(ChargeError.AmountNotPositive.class, 422),
+            // The vaulted card's sealed number did not open: the same fault as SealBroken, seen by a charge.
+            status(ChargeError.CardUnreadable.class, 500)));
+
+    private static io.vavr.Tuple2<Class<? extends DomainError>, Integer> status(Class<? extends DomainError> type,
+                                                                                int status) {
+        return io.vavr.Tuple.of(type, status);
+    }
+
     /** The problems an error stands for; {@code wireNames} maps command field names to the dialect's. */
     public static List<Problem> of(DomainError error, java.util.Map<String, String> wireNames) {
         if (error instanceof InvalidInput invalid) {
-            return invalid.errors().map(e -> field(wireNames.getOrDefault(e.field(), e.field()), e.reason()));
+            return invalid.errors().map(e -> field(wireNames.getOrDefault(e.field(), e.field()), e.kind(), e.reason()));
         }
         return List.of(Problem.of(statusOf(error), error.code(), error.message()));
     }
 
-    /** A problem with one named wire field: missing (seed's "can not be null" code) or invalid. */
-    public static Problem field(String wireName, String reason) {
-        boolean missing = reason.contains("required") || reason.startsWith("must not be null")
-                || reason.startsWith("must not be blank") || reason.startsWith("must not be empty");
+    /** A problem with one named wire field: missing (the seed's "can not be null" code) or invalid. */
+    public static Problem field(String wireName, InvalidInput.Kind kind, String reason) {
+        boolean missing = kind == InvalidInput.Kind.MISSING;
         var codes = BY_WIRE_NAME.get(wireName);
         if (codes.isEmpty()) {
             return new Problem(422, 799, wireName + " " + reason, wireName);
@@ -74,32 +113,18 @@ public final class Problems {
                 (missing ? c.missingMessage() : c.invalidMessage()) + ": " + wireName + " " + reason, wireName);
     }
 
-    /** The seed's own message for a field code, as JustClick clients compare it. */
+    /** The wire names that have codes of their own (the rest are 799). */
+    static io.vavr.collection.Set<String> fieldsWithCodes() {
+        return BY_WIRE_NAME.keySet();
+    }
+
+    /** The HTTP status an error means. */
     public static int statusOf(DomainError error) {
-        if (error instanceof InvalidInput) {
-            return 422;
-        }
-        if (error instanceof MerchantError.InvalidClient) {
-            return 401;
-        }
-        if (error instanceof MerchantError.TooManyFailures) {
-            return 429;
-        }
-        if (error instanceof VaultError.TokenNotFound || error instanceof VaultError.AliasNotFound
-                || error instanceof VaultError.SaveRequestIdNotFound) {
-            return 404;
-        }
-        if (error instanceof VaultError.AliasInUse || error instanceof VaultError.InvalidTransition
-                || error instanceof VaultError.RequestIdAlreadyUsed || error instanceof VaultError.ConcurrentUpdate
-                || error instanceof VaultError.TokenNotActive || error instanceof IdempotencyError) {
-            return 409;
-        }
-        if (error instanceof VaultError.IpNotAllowed || error instanceof VaultError.KeyRecoveryLocked) {
-            return 403;
-        }
-        if (error instanceof VaultError.CardExpired) {
-            return 422;
-        }
-        return 500; // a broken seal or an error this adapter does not know: not the caller's fault
+        return statusOf(error.getClass());
+    }
+
+    /** The HTTP status errors of this type mean; an unmapped type is a bug that {@code ProblemsTest} catches. */
+    static int statusOf(Class<? extends DomainError> type) {
+        return STATUS.get(type).getOrElseThrow(() -> new IllegalStateException("no HTTP status for " + type.getName()));
     }
 }

@@ -135,13 +135,13 @@ public final class AuthorizeCharge {
     private static Either<InvalidInput, OrderItem> item(Item item, int index) {
         String field = "items[" + index + "]";
         if (item == null) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (item.amount() == null || item.quantity() == null) {
             return Either.left(new InvalidInput(List.of(
                             Option.when(item.amount() == null, field + ".amount"),
                             Option.when(item.quantity() == null, field + ".quantity"))
-                    .flatMap(o -> o).map(f -> new InvalidInput.FieldError(f, "is required"))));
+                    .flatMap(o -> o).map(f -> new InvalidInput.FieldError(f, InvalidInput.Kind.MISSING, "is required"))));
         }
         return OrderItem.parse(field, item.description(), item.amount(), item.quantity());
     }

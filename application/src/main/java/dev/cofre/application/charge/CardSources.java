@@ -74,7 +74,7 @@ final class CardSources {
     /** The source the command names, with every invalid field of it; nothing is looked up. */
     static Either<InvalidInput, CardSource> parse(CardInput input) {
         if (input == null) {
-            return Either.left(InvalidInput.of("card", "is required"));
+            return Either.left(InvalidInput.missing("card"));
         }
         if (input instanceof CardInput.PresentedCard c) {
             Either<InvalidInput, Card> card = card("card", c.number(), c.holder(), c.expMonth(), c.expYear());
@@ -177,14 +177,14 @@ final class CardSources {
     private Found vaulted(MerchantId merchant, Token token, Option<SecurityCode> securityCode) {
         var summary = new CardSummary(CardSource.Kind.CARD_ID, token.card(), token.holder(), token.expiry(),
                 Option.some(token.reference()));
-        return new Found(summary, at -> !token.isActive()
-                ? Either.right(Either.left(Rejection.TOKEN_NOT_ACTIVE))
-                : tokens.sealedPan(merchant, token.reference())
-                .toEither((DomainError) new ChargeError.CardUnreadable())
-                .flatMap(sealed -> cipher.open(sealed, merchant, token.reference())
-                        .<DomainError>mapLeft(e -> new ChargeError.CardUnreadable()))
-                .map(pan -> unexpired(token.expiry(), at, new Ready(
-                        new ChargeableCard(pan, token.holder(), token.expiry(), securityCode), Option.none()))));
+        return new Found(summary, at -> token.active().fold(
+                notActive -> Either.right(Either.left(Rejection.TOKEN_NOT_ACTIVE)),
+                active -> tokens.sealedPan(active)
+                        .toEither((DomainError) new ChargeError.CardUnreadable())
+                        .flatMap(sealed -> cipher.open(sealed, merchant, active.reference())
+                                .<DomainError>mapLeft(e -> new ChargeError.CardUnreadable()))
+                        .map(pan -> unexpired(active.expiry(), at, new Ready(
+                                new ChargeableCard(pan, active.holder(), active.expiry(), securityCode), Option.none())))));
     }
 
     private static CardSummary summary(CardSource source, Card card, Option<TokenReference> vaulted) {

@@ -101,7 +101,7 @@ final class FollowUps {
     /** Every invalid field at once. A charge id that is not one of ours is simply not found, later. */
     private static Either<InvalidInput, Parsed> parse(String chargeId, Long amount, String key) {
         Either<InvalidInput, String> id = chargeId == null || chargeId.isBlank()
-                ? Either.left(InvalidInput.of("chargeId", "is required"))
+                ? Either.left(InvalidInput.missing("chargeId"))
                 : chargeId.length() > 64
                 ? Either.left(InvalidInput.of("chargeId", "must have at most 64 characters"))
                 : Either.right(chargeId);

@@ -1,13 +1,14 @@
 package dev.cofre.application.inmemory;
 
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.AliasAssociation;
 import dev.cofre.domain.token.SealedPan;
+import dev.cofre.domain.token.RemovedToken;
 import dev.cofre.domain.token.SealedPans;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
-import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.Tokens;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.collection.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class InMemoryTokens implements Tokens, SealedPans, InMemoryTransac
     private Map<TokenReference, Row> rows = LinkedHashMap.empty();
 
     @Override
-    public synchronized Either<VaultError, Token> add(Token token, SealedPan sealedPan) {
+    public synchronized Either<VaultError, ActiveToken> add(ActiveToken token, SealedPan sealedPan) {
         if (token.alias().isDefined() && findByAlias(token.merchant(), token.alias().get()).isDefined()) {
             return Either.left(new VaultError.AliasInUse(token.alias().get()));
         }
@@ -59,7 +60,7 @@ public final class InMemoryTokens implements Tokens, SealedPans, InMemoryTransac
         if (current.get().token().version() != changed.version() - 1) {
             return Either.left(new VaultError.ConcurrentUpdate());
         }
-        Option<SealedPan> sealed = changed.status() == TokenStatus.REMOVED ? Option.none() : current.get().sealed();
+        Option<SealedPan> sealed = changed instanceof RemovedToken ? Option.none() : current.get().sealed();
         rows = rows.put(changed.reference(), new Row(changed, sealed));
         return Either.right(changed);
     }
@@ -88,10 +89,10 @@ public final class InMemoryTokens implements Tokens, SealedPans, InMemoryTransac
 
     @Override
     public synchronized boolean replace(Stored expected, SealedPan rewrapped) {
-        Option<Row> row = rows.get(expected.token())
+        Option<Row> row = rows.get(expected.reference())
                 .filter(r -> r.token().merchant().equals(expected.merchant()))
                 .filter(r -> r.sealed().contains(expected.sealed()));
-        row.forEach(r -> rows = rows.put(expected.token(), new Row(r.token(), Option.some(rewrapped))));
+        row.forEach(r -> rows = rows.put(expected.reference(), new Row(r.token(), Option.some(rewrapped))));
         return row.isDefined();
     }
 

@@ -4,6 +4,7 @@ import dev.cofre.domain.Ids;
 import dev.cofre.domain.merchant.AccessToken;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.MerchantCredentials;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.merchant.SecretHash;
 import dev.cofre.domain.merchant.TrustedProxies;

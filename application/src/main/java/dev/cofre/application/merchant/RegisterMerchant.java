@@ -33,7 +33,7 @@ public final class RegisterMerchant {
      * merchant fixes them from configuration.
      */
     public record Command(@NotBlank @Size(max = 100) String name,
-                          @NotNull java.util.List<@NotBlank String> ipRanges,
+                          @NotNull java.util.List<String> ipRanges,
                           boolean gateway, boolean preAuth,
                           @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e&&[^:]]+",
                                   message = "must be printable ASCII without ':'") String clientId,
@@ -72,9 +72,8 @@ public final class RegisterMerchant {
     }
 
     public Either<DomainError, Registered> register(Command command) {
-        return Commands.validate(command)
+        return Commands.validate(command, c -> parseRanges(c.ipRanges()))
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(c -> parseRanges(c.ipRanges()).<DomainError>mapLeft(e -> e))
                 .flatMap(ranges -> transactions.inTransaction(() -> store(command, ranges)));
     }
 
@@ -93,12 +92,14 @@ public final class RegisterMerchant {
         return Either.right(new Registered(merchant, clientId, secret, merchantKey));
     }
 
+    /** Every range that does not parse, by index; no list at all is the command's constraint to report. */
     private static Either<InvalidInput, List<IpRange>> parseRanges(java.util.List<String> raw) {
-        return Validation.sequence(List.ofAll(raw).zipWithIndex()
+        if (raw == null) {
+            return Either.right(List.empty());
+        }
+        return InvalidInput.collect(Validation.sequence(List.ofAll(raw).zipWithIndex()
                         .map(t -> Validation.fromEither(IpRange.parse("ipRanges[" + t._2 + "]", t._1))
                                 .mapError(List::of)))
-                .mapError(errors -> errors.reduce(InvalidInput::and))
-                .map(List::ofAll)
-                .toEither();
+                .map(List::ofAll));
     }
 }

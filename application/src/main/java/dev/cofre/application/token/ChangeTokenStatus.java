@@ -16,12 +16,12 @@ import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
- * Suspends, reactivates or removes a token (seed 003 PUT .../suspend, PUT .../reactivate, DELETE;
- * seed 004 InvalidateCreditCard), recording who asked and why. Removal destroys the sealed number
- * and frees the alias. A retry of a change that already happened succeeds and changes nothing.
+ * Suspends, reactivates or removes a token (seed 003 PUT .../suspend, PUT .../reactivate, DELETE),
+ * recording who asked and why. Removal destroys the sealed number and frees the alias. Which moves
+ * are allowed, and that a retried change succeeds and changes nothing, is the token's own rule
+ * ({@link Token#changeTo}).
  */
 public final class ChangeTokenStatus {
 
@@ -30,6 +30,9 @@ public final class ChangeTokenStatus {
                           @NotBlank(message = "is required") String reason) {
     }
 
+    /** A parsed request to move a token: which, by whom and why. */
+    record Request(TokenReference reference, ChangedBy by, ChangeReason reason) {
+    }
 
     private final VaultStores stores;
     private final Clock clock;
@@ -42,55 +45,48 @@ public final class ChangeTokenStatus {
     }
 
     public Either<DomainError, Token> suspend(MerchantId merchant, Command command) {
-        return change(merchant, command, "suspend", TokenStatus.SUSPENDED, Token::suspend);
+        return change(merchant, command, TokenStatus.SUSPENDED);
     }
 
     public Either<DomainError, Token> reactivate(MerchantId merchant, Command command) {
-        return change(merchant, command, "reactivate", TokenStatus.ACTIVE, Token::reactivate);
+        return change(merchant, command, TokenStatus.ACTIVE);
     }
 
     public Either<DomainError, Token> remove(MerchantId merchant, Command command) {
-        return change(merchant, command, "remove", TokenStatus.REMOVED, Token::remove);
+        return change(merchant, command, TokenStatus.REMOVED);
     }
 
-    @FunctionalInterface
-    private interface Move {
-        Either<VaultError, Token> apply(Token token, ChangedBy by, ChangeReason reason, Instant at);
-    }
-
-    private record Parsed(TokenReference reference, ChangedBy by, ChangeReason reason) {
-    }
-
-    private Either<DomainError, Token> change(MerchantId merchant, Command command, String action,
-                                              TokenStatus target, Move move) {
-        return Commands.validate(command)
-                .flatMap(ChangeTokenStatus::parse)
+    private Either<DomainError, Token> change(MerchantId merchant, Command command, TokenStatus target) {
+        return Commands.validate(command, ChangeTokenStatus::parse)
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(p -> audit.atomically(merchant, action, t -> Option.some(t.reference().toString()),
-                        Option.some(p.reference().toString()), () -> move(merchant, p, target, move)));
+                .flatMap(request -> audit.atomically(merchant, target.request(), t -> Option.some(t.reference().toString()),
+                        Option.some(request.reference().toString()),
+                        () -> stores.tokens().find(merchant, request.reference())
+                                .toEither((VaultError) new VaultError.TokenNotFound())
+                                .flatMap(token -> moveAndSave(stores, token, target, request, clock))));
     }
 
-    private Either<VaultError, Token> move(MerchantId merchant, Parsed p, TokenStatus target, Move move) {
-        Option<Token> found = stores.tokens().find(merchant, p.reference());
-        if (found.isEmpty()) {
-            return Either.left(new VaultError.TokenNotFound());
-        }
-        Token token = found.get();
-        if (token.status() == target) {
-            return Either.right(token); // a retried change: already done
-        }
-        return move.apply(token, p.by(), p.reason(), clock.instant()).flatMap(stores.tokens()::update);
+    /** Moves a token as asked and saves it, unless it was there already (a retry). In the caller's transaction. */
+    static Either<VaultError, Token> moveAndSave(VaultStores stores, Token token, TokenStatus target, Request request,
+                                                 Clock clock) {
+        return token.changeTo(target, request.by(), request.reason(), clock.instant())
+                .flatMap(change -> change.moved() ? stores.tokens().update(change.token()) : Either.right(change.token()));
     }
 
-    private static Either<InvalidInput, Parsed> parse(Command c) {
-        return Validation.combine(
+    private static Either<InvalidInput, Request> parse(Command c) {
+        return InvalidInput.collect(Validation.combine(
                         Validation.fromEither(TokenReference.parse("reference", c.reference())),
-                        Validation.fromEither(WireName.find(ChangedBy.class, c.changedBy())
-                                .toEither(() -> InvalidInput.of("changedBy", "must be Merchant or CardHolder"))),
-                        Validation.fromEither(WireName.find(ChangeReason.class, c.reason())
-                                .toEither(() -> InvalidInput.of("reason", "must be FraudSuspicion or Other"))))
-                .ap(Parsed::new)
-                .mapError(errors -> errors.reduce(InvalidInput::and))
-                .toEither();
+                        Validation.fromEither(oneOf("changedBy", c.changedBy(), WireName.find(ChangedBy.class, c.changedBy()),
+                                "must be Merchant or CardHolder")),
+                        Validation.fromEither(oneOf("reason", c.reason(), WireName.find(ChangeReason.class, c.reason()),
+                                "must be FraudSuspicion or Other")))
+                .ap(Request::new));
+    }
+
+    private static <T> Either<InvalidInput, T> oneOf(String field, String raw, Option<T> parsed, String expected) {
+        if (raw == null || raw.isBlank()) {
+            return Either.left(InvalidInput.missing(field));
+        }
+        return parsed.toEither(() -> InvalidInput.invalid(field, expected));
     }
 }

@@ -5,7 +5,7 @@ import dev.cofre.domain.DomainError;
 import dev.cofre.domain.card.Pan;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.CardCipher;
-import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
@@ -15,9 +15,9 @@ import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 
 /**
- * The one way a card number leaves the vault (seed 004 GetCreditCard): only for an ACTIVE token of
- * the caller's own merchant, only to the merchant's allow-listed addresses, and always audited,
- * refusals included.
+ * The one way a card number leaves the vault (seed 004 GetCreditCard): only for an {@link ActiveToken}
+ * of the caller's own merchant, named by its JustClickKey and, if sent, its JustClickAlias, only to the
+ * merchant's allow-listed addresses, and always audited, refusals included.
  */
 public final class DetokenizeCard {
 
@@ -27,7 +27,7 @@ public final class DetokenizeCard {
     }
 
     /** The token and its card number. Its toString() prints no digits. */
-    public record Detokenized(Token token, Pan pan) {
+    public record Detokenized(ActiveToken token, Pan pan) {
         @Override
         public String toString() {
             return "Detokenized[" + token.reference() + ", " + pan + "]";
@@ -45,19 +45,22 @@ public final class DetokenizeCard {
     }
 
     public Either<DomainError, Detokenized> detokenize(MerchantId merchant, Command command) {
-        Either<DomainError, Detokenized> result = Commands.validate(command)
+        Either<DomainError, Detokenized> result = Commands.validate(command, c -> TokenReference.parse("reference", c.reference()))
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(c -> allowed(merchant, c.source()))
-                .flatMap(ignored -> TokenReference.parse("reference", command.reference()).<DomainError>mapLeft(e -> e))
-                .flatMap(ref -> stores.tokens().find(merchant, ref).toEither(new VaultError.TokenNotFound()))
-                .flatMap(token -> matchesAlias(token, command.alias()))
-                .flatMap(token -> token.requireActive().<DomainError>mapLeft(e -> e))
-                .flatMap(token -> stores.tokens().sealedPan(merchant, token.reference())
-                        .toEither((DomainError) new VaultError.TokenNotFound())
-                        .flatMap(sealed -> cipher.open(sealed, merchant, token.reference()).<DomainError>mapLeft(e -> e))
-                        .map(pan -> new Detokenized(token, pan)));
+                .flatMap(reference -> allowed(merchant, command.source())
+                        .flatMap(ignored -> GetMaskedCreditCard.find(stores.tokens(), merchant, reference, command.alias())))
+                .flatMap(token -> token.active().<DomainError>mapLeft(e -> e))
+                .flatMap(active -> read(merchant, active));
         audit.inOwnTransaction(merchant, "detokenize", Option.of(command.reference()), Option.of(command.source()), result);
         return result;
+    }
+
+    /** Only an active token's card is read. */
+    private Either<DomainError, Detokenized> read(MerchantId merchant, ActiveToken token) {
+        return stores.tokens().sealedPan(token)
+                .toEither((DomainError) new VaultError.TokenNotFound())
+                .flatMap(sealed -> cipher.open(sealed, merchant, token.reference()).<DomainError>mapLeft(e -> e))
+                .map(pan -> new Detokenized(token, pan));
     }
 
     private Either<DomainError, Boolean> allowed(MerchantId merchant, InetAddress source) {
@@ -65,13 +68,5 @@ public final class DetokenizeCard {
                 .filter(m -> m.allowsCardReadsFrom(source))
                 .map(m -> Either.<DomainError, Boolean>right(true))
                 .getOrElse(() -> Either.left(new VaultError.IpNotAllowed()));
-    }
-
-    /** seed 004 lets the caller name the alias too; a token that does not hold it is not the card asked for. */
-    private static Either<DomainError, Token> matchesAlias(Token token, String alias) {
-        if (alias == null || alias.isEmpty() || token.alias().exists(a -> a.value().equals(alias))) {
-            return Either.right(token);
-        }
-        return Either.left(new VaultError.TokenNotFound());
     }
 }

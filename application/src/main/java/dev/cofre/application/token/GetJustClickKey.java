@@ -1,13 +1,14 @@
 package dev.cofre.application.token;
 
+import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
-import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.KeyRecoveryAttempts;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Recovers a lost JustClickKey from the SaveCreditCard RequestId that created it (seed 004).
@@ -24,12 +25,17 @@ public final class GetJustClickKey {
         this.audit = audit;
     }
 
-    public Either<DomainError, TokenReference> recover(MerchantId merchant, String saveCreditCardRequestId) {
-        if (saveCreditCardRequestId == null || saveCreditCardRequestId.isBlank()) {
-            return Either.left(InvalidInput.of("saveCreditCardRequestId", "is required"));
+    /** The SaveCreditCard RequestId to recover the JustClickKey of. */
+    public record Command(@NotBlank(message = "is required") String saveCreditCardRequestId) {
+    }
+
+    public Either<DomainError, TokenReference> recover(MerchantId merchant, Command command) {
+        // A missing id is refused outright; a malformed one counts as a failed attempt, like an unknown one.
+        var missing = Commands.validate(command);
+        if (missing.isLeft()) {
+            return Either.left(missing.getLeft());
         }
-        var parsed = SaveCreditCard.requestId(saveCreditCardRequestId)
-                .mapLeft(e -> InvalidInput.of("saveCreditCardRequestId", "must be a GUID"));
+        var parsed = SaveCreditCard.requestId("saveCreditCardRequestId", command.saveCreditCardRequestId());
         Either<DomainError, TokenReference> result = stores.transactions().inTransaction(() -> {
             // The attempt is taken (counted as a failure) before it is evaluated, in one conditional
             // UPDATE, so racing attempts on any number of servers evaluate at most LIMIT before the lock.

@@ -7,6 +7,7 @@ import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.SealedPan;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenCustomer;
 import dev.cofre.domain.token.TokenReference;
@@ -17,13 +18,13 @@ import java.time.Clock;
 
 /**
  * The first step of every way to vault a card (seed 003 POST /v1/Token, seed 004 SaveCreditCard):
- * refuse an expired card, issue an ACTIVE token, and seal the number for it. Sealing happens here,
+ * refuse an expired card, issue an active token, and seal the number for it. Sealing happens here,
  * before any transaction, so the store's single writer never waits on cryptography.
  */
 final class NewToken {
 
     /** A token ready to store, with its sealed number. */
-    record Prepared(Token token, SealedPan sealedPan) {
+    record Prepared(ActiveToken token, SealedPan sealedPan) {
     }
 
     private final CardCipher cipher;

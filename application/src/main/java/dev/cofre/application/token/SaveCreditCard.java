@@ -50,33 +50,41 @@ public final class SaveCreditCard {
     }
 
     public Either<DomainError, Token> save(MerchantId merchant, Command command) {
-        return Commands.validate(command)
-                .flatMap(c -> Validation.combine(
-                                Validation.fromEither(requestId(c.requestId())),
-                                Validation.fromEither(Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
-                                        "cardExpiration", c.cardExpiration())),
-                                Validation.fromEither(TokenizeCard.optionalAlias(c.alias())))
-                        .ap((id, card, alias) -> store(merchant, id, card, alias, c))
-                        .mapError(errors -> errors.reduce(InvalidInput::and))
-                        .toEither())
+        return Commands.validate(command, SaveCreditCard::parse)
                 .<DomainError>mapLeft(e -> e)
-                .flatMap(stored -> stored);
+                .flatMap(p -> store(merchant, p, command));
     }
 
-    static Either<InvalidInput, UUID> requestId(String raw) {
+    private record Parsed(UUID requestId, Card card, Option<Alias> alias) {
+    }
+
+    /** Every invalid field at once, whatever the command's constraints said. */
+    private static Either<InvalidInput, Parsed> parse(Command c) {
+        return InvalidInput.collect(Validation.combine(
+                        Validation.fromEither(requestId("requestId", c.requestId())),
+                        Validation.fromEither(Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
+                                "cardExpiration", c.cardExpiration())),
+                        Validation.fromEither(TokenizeCard.optionalAlias(c.alias())))
+                .ap(Parsed::new));
+    }
+
+    /** A JustClick RequestId: a GUID. */
+    static Either<InvalidInput, UUID> requestId(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Either.left(InvalidInput.missing(field));
+        }
         return Try.of(() -> UUID.fromString(raw.trim()))
                 .toEither()
-                .mapLeft(e -> InvalidInput.of("requestId", "must be a GUID"));
+                .mapLeft(e -> InvalidInput.invalid(field, "must be a GUID"));
     }
 
-    private Either<DomainError, Token> store(MerchantId merchant, UUID requestId, Card card,
-                                             Option<Alias> alias, Command c) {
+    private Either<DomainError, Token> store(MerchantId merchant, Parsed p, Command c) {
         var customer = new TokenCustomer(c.customerName().strip(),
                 Option.of(c.customerIdentification()).filter(s -> !s.isBlank()));
-        return newToken.prepare(merchant, card, alias, Option.some(customer))
+        return newToken.prepare(merchant, p.card(), p.alias(), Option.some(customer))
                 .flatMap(prepared -> audit.<Token>atomically(merchant, "save-credit-card",
                         t -> Option.some(t.reference().toString()), Option.none(), () ->
-                                stores.saveRequests().remember(merchant, requestId, prepared.token().reference())
+                                stores.saveRequests().remember(merchant, p.requestId(), prepared.token().reference())
                                         .flatMap(ignored -> stores.tokens().add(prepared.token(), prepared.sealedPan()))));
     }
 }

@@ -54,27 +54,32 @@ public final class TokenizeCard {
     }
 
     public Either<DomainError, Token> tokenize(MerchantId merchant, Command command) {
-        return Commands.validate(command)
-                .flatMap(TokenizeCard::parse)
+        return Commands.validate(command, TokenizeCard::parse)
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(p -> newToken.prepare(merchant, p.card(), p.alias(), Option.none())
-                        .flatMap(prepared -> vault(merchant, prepared, Option.of(command.idempotencyKey()))));
+                        .flatMap(prepared -> vault(merchant, prepared, p.idempotencyKey())));
     }
 
-    private record Parsed(Card card, Option<Alias> alias) {
+    private record Parsed(Card card, Option<Alias> alias, Option<IdempotencyKey> idempotencyKey) {
     }
 
-    /** Every invalid field at once. The CVV is checked against the brand, then dropped: never stored. */
+    /**
+     * Every invalid field at once, whatever the command's constraints said. The CVV is checked
+     * against the brand, then dropped: never stored.
+     */
     private static Either<InvalidInput, Parsed> parse(Command c) {
         Either<InvalidInput, Card> card = Card.parse("number", c.number(), "holder", c.holder(),
                 "expiration", c.expiration());
         Either<InvalidInput, ?> securityCode = card.isRight()
                 ? SecurityCode.parse("securityCode", c.securityCode(), card.get().brand())
                 : SecurityCode.checkShape("securityCode", c.securityCode());
+        Either<InvalidInput, Option<IdempotencyKey>> idempotencyKey = c.idempotencyKey() == null
+                ? Either.right(Option.none())
+                : IdempotencyKey.parse("idempotencyKey", c.idempotencyKey()).map(Option::some);
         return Validation.combine(Validation.fromEither(card), Validation.fromEither(securityCode),
-                        Validation.fromEither(optionalAlias(c.alias())))
-                .ap((parsedCard, checkedAndDropped, alias) -> new Parsed(parsedCard, alias))
-                .mapError(errors -> errors.reduce(InvalidInput::and))
+                        Validation.fromEither(optionalAlias(c.alias())), Validation.fromEither(idempotencyKey))
+                .ap((parsedCard, checkedAndDropped, alias, key) -> new Parsed(parsedCard, alias, key))
+                .mapError(InvalidInput::all)
                 .toEither();
     }
 
@@ -85,20 +90,15 @@ public final class TokenizeCard {
     }
 
     private Either<DomainError, Token> vault(MerchantId merchant, NewToken.Prepared prepared,
-                                             Option<String> idempotencyKey) {
-        Token token = prepared.token();
+                                             Option<IdempotencyKey> idempotencyKey) {
+        var token = prepared.token();
         // what a retry must ask again: the same card (by its keyed fingerprint), holder, expiry and alias
         RequestFingerprint fingerprint = RequestFingerprint.of(token.fingerprint().hex(), token.holder().name(),
                 token.expiry().format(), token.alias().map(Alias::value).getOrElse(""));
-        Either<InvalidInput, Option<IdempotentRequest>> request = idempotencyKey.isEmpty()
-                ? Either.right(Option.none())
-                : IdempotencyKey.parse("idempotencyKey", idempotencyKey.get())
-                .map(key -> Option.some(new IdempotentRequest(merchant, IDEMPOTENCY_SCOPE, key, fingerprint)));
-        if (request.isLeft()) {
-            return Either.left(request.getLeft());
-        }
+        Option<IdempotentRequest> request = idempotencyKey
+                .map(key -> new IdempotentRequest(merchant, IDEMPOTENCY_SCOPE, key, fingerprint));
         return audit.atomically(merchant, "tokenize", t -> Option.some(t.reference().toString()), Option.none(),
-                () -> Idempotent.within(stores.idempotency(), request.get(),
+                () -> Idempotent.within(stores.idempotency(), request,
                         new Idempotent.Memory<Token>(t -> t.reference().toString(), first -> replay(merchant, first)),
                         () -> stores.tokens().add(token, prepared.sealedPan())));
     }

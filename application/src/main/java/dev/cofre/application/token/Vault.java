@@ -4,9 +4,14 @@ import dev.cofre.domain.Ids;
 import dev.cofre.domain.token.CardCipher;
 import java.time.Clock;
 
-/** The vault's use cases, built once over the same stores, cipher, clock and id source. */
+/**
+ * The vault's use cases, built once over the same stores, cipher, clock and id source: seed 003's
+ * REST vault, and seed 004's JustClick methods, one use case each (SaveCreditCard,
+ * GetMaskedCreditCard, GetCreditCard = {@link DetokenizeCard}, GetJustClickKey, InvalidateCreditCard).
+ */
 public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findByAlias,
                     ChangeTokenStatus changeStatus, DetokenizeCard detokenize, SaveCreditCard saveCreditCard,
+                    GetMaskedCreditCard getMaskedCreditCard, InvalidateCreditCard invalidateCreditCard,
                     GetJustClickKey justClickKey, UnlockJustClickKey unlockJustClickKey) {
 
     public static Vault create(VaultStores stores, CardCipher cipher, Clock clock, Ids ids) {
@@ -19,6 +24,8 @@ public record Vault(TokenizeCard tokenize, GetToken get, FindTokenByAlias findBy
                 new ChangeTokenStatus(stores, clock, audit),
                 new DetokenizeCard(stores, cipher, audit),
                 new SaveCreditCard(stores, newToken, audit),
+                new GetMaskedCreditCard(stores.tokens()),
+                new InvalidateCreditCard(stores, clock, audit),
                 new GetJustClickKey(stores, audit),
                 new UnlockJustClickKey(stores, audit));
     }

@@ -20,6 +20,7 @@ import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeFixtures;
 import dev.cofre.domain.charge.CreditCardPayment;
 import dev.cofre.domain.merchant.Merchant;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.ChangeReason;
 import dev.cofre.domain.token.ChangedBy;
 import dev.cofre.domain.token.Token;
@@ -79,11 +80,11 @@ public final class ChargeWorld {
     public TokenReference vault(Merchant owner, String number, boolean suspended) {
         Pan pan = Pan.parse(number).get();
         var reference = new TokenReference(UUID.randomUUID());
-        Token token = Token.issue(reference, owner.id(), Option.none(), Option.none(), pan.masked(),
+        ActiveToken token = Token.issue(reference, owner.id(), Option.none(), Option.none(), pan.masked(),
                 new CardHolder("Tony Stark"), CardExpiry.of(2030, 1), cipher.fingerprint(pan), NOW);
         tokens.add(token, cipher.seal(pan, owner.id(), reference));
         if (suspended) {
-            tokens.update(token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW).get());
+            tokens.update(token.suspend(ChangedBy.MERCHANT, ChangeReason.OTHER, NOW));
         }
         return reference;
     }

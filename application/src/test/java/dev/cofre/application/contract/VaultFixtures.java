@@ -9,6 +9,7 @@ import dev.cofre.domain.merchant.MerchantCredentials;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.merchant.Profile;
 import dev.cofre.domain.merchant.SecretHash;
+import dev.cofre.domain.token.ActiveToken;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.Fingerprint;
 import dev.cofre.domain.token.SealedPan;
@@ -50,17 +51,17 @@ public final class VaultFixtures {
         return Pan.parse(digits).get();
     }
 
-    public static Token token(MerchantId merchant, Option<Alias> alias) {
+    public static ActiveToken token(MerchantId merchant, Option<Alias> alias) {
         return token(merchant, alias, pan("4111111111111111"));
     }
 
-    public static Token token(MerchantId merchant, Option<Alias> alias, Pan pan) {
+    public static ActiveToken token(MerchantId merchant, Option<Alias> alias, Pan pan) {
         return Token.issue(new TokenReference(UUID.randomUUID()), merchant, alias,
                 Option.some(new TokenCustomer("Maria da Silva", Option.some("12345678909"))), pan.masked(),
                 new CardHolder("MARIA DA SILVA"), CardExpiry.of(2031, 7), fingerprint(), NOW);
     }
 
-    public static Token tokenWithoutAliasOrCustomer(MerchantId merchant) {
+    public static ActiveToken tokenWithoutAliasOrCustomer(MerchantId merchant) {
         return Token.issue(new TokenReference(UUID.randomUUID()), merchant, Option.none(), Option.none(),
                 pan("5555555555554444").masked(), new CardHolder("JOAO SOUZA"), CardExpiry.of(2029, 1), fingerprint(), NOW);
     }

@@ -12,6 +12,7 @@ import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.application.inmemory.InMemoryMerchants;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.merchant.SecretHash;
 import java.time.Clock;
 import java.time.Duration;

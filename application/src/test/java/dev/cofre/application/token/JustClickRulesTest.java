@@ -8,12 +8,18 @@ import dev.cofre.application.testing.InMemoryVault;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.token.ChangeReason;
+import dev.cofre.domain.token.ChangedBy;
+import dev.cofre.domain.token.RemovedToken;
+import dev.cofre.domain.token.StatusChange;
 import dev.cofre.domain.token.Token;
+import dev.cofre.domain.token.TokenStatus;
 import dev.cofre.domain.token.VaultError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 class JustClickRulesTest {
@@ -28,6 +34,11 @@ class JustClickRulesTest {
                 "4551870000000183", "03/2029", alias);
     }
 
+    io.vavr.control.Either<dev.cofre.domain.DomainError, dev.cofre.domain.token.TokenReference> recover(
+            MerchantId merchant, String saveCreditCardRequestId) {
+        return vault.vault.justClickKey().recover(merchant, new GetJustClickKey.Command(saveCreditCardRequestId));
+    }
+
     @Test
     void a_request_id_saves_one_card_and_a_second_use_is_735_and_saves_nothing() {
         String id = UUID.randomUUID().toString();
@@ -35,7 +46,7 @@ class JustClickRulesTest {
         var again = vault.vault.saveCreditCard().save(loja, save(id, "OUTRO"));
         assertEquals(735, again.getLeft().code());
         assertTrue(vault.vault.findByAlias().find(loja, "OUTRO").isLeft(), "the refused save left nothing behind");
-        assertEquals(first.reference(), vault.vault.justClickKey().recover(loja, id).get());
+        assertEquals(first.reference(), recover(loja, id).get());
     }
 
     @Test
@@ -65,13 +76,13 @@ class JustClickRulesTest {
         String known = UUID.randomUUID().toString();
         Token token = vault.vault.saveCreditCard().save(loja, save(known, null)).get();
         for (int i = 0; i < 5; i++) {
-            assertEquals(733, vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft().code());
+            assertEquals(733, recover(loja, UUID.randomUUID().toString()).getLeft().code());
         }
-        assertEquals(734, vault.vault.justClickKey().recover(loja, known).getLeft().code(), "locked even for a known id");
-        assertTrue(vault.vault.justClickKey().recover(outra, UUID.randomUUID().toString()).getLeft().code() == 733,
+        assertEquals(734, recover(loja, known).getLeft().code(), "locked even for a known id");
+        assertTrue(recover(outra, UUID.randomUUID().toString()).getLeft().code() == 733,
                 "the lock is per merchant");
         vault.vault.unlockJustClickKey().unlock(loja);
-        assertEquals(token.reference(), vault.vault.justClickKey().recover(loja, known).get());
+        assertEquals(token.reference(), recover(loja, known).get());
     }
 
     @Test
@@ -80,9 +91,9 @@ class JustClickRulesTest {
         vault.vault.saveCreditCard().save(loja, save(known, null)).get();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString());
+                recover(loja, UUID.randomUUID().toString());
             }
-            assertTrue(vault.vault.justClickKey().recover(loja, known).isRight(), "round " + round);
+            assertTrue(recover(loja, known).isRight(), "round " + round);
         }
     }
 
@@ -98,11 +109,11 @@ class JustClickRulesTest {
     @Test
     void an_empty_request_id_for_recovery_is_invalid_input_and_not_an_attempt() {
         for (int i = 0; i < 10; i++) {
-            assertInstanceOf(InvalidInput.class, vault.vault.justClickKey().recover(loja, "").getLeft());
+            assertInstanceOf(InvalidInput.class, recover(loja, "").getLeft());
         }
         assertEquals(0, vault.keyRecoveries.of(loja).consecutiveFailures());
         assertInstanceOf(VaultError.SaveRequestIdNotFound.class,
-                vault.vault.justClickKey().recover(loja, UUID.randomUUID().toString()).getLeft());
+                recover(loja, UUID.randomUUID().toString()).getLeft());
     }
 
     @Test
@@ -112,5 +123,41 @@ class JustClickRulesTest {
         var invalid = assertInstanceOf(InvalidInput.class, result.getLeft());
         assertEquals(io.vavr.collection.List.of("alias", "cardExpiration", "cardNumber", "requestId"),
                 invalid.errors().map(InvalidInput.FieldError::field).sorted());
+    }
+
+    @Test
+    void a_JustClickAlias_sent_with_the_key_must_be_the_cards_alias_or_the_card_is_not_found() throws Exception {
+        Token saved = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        String key = saved.reference().toString();
+        assertEquals(saved, vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, null)).get());
+        assertEquals(saved, vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, "XPTO")).get());
+        assertEquals(new VaultError.TokenNotFound(),
+                vault.vault.getMaskedCreditCard().get(loja, new GetMaskedCreditCard.Command(key, "OUTRO")).getLeft());
+        assertEquals(new VaultError.TokenNotFound(), vault.vault.detokenize().detokenize(loja,
+                new DetokenizeCard.Command(key, "OUTRO", java.net.InetAddress.getByName("10.1.2.3"))).getLeft());
+        assertEquals(new VaultError.TokenNotFound(),
+                vault.vault.getMaskedCreditCard().get(outra, new GetMaskedCreditCard.Command(key, null)).getLeft());
+    }
+
+    @Test
+    void invalidating_with_another_alias_changes_nothing_and_with_the_right_one_removes_the_card_once() {
+        Token saved = vault.vault.saveCreditCard().save(loja, save(UUID.randomUUID().toString(), "XPTO")).get();
+        String key = saved.reference().toString();
+
+        var refused = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, "OUTRO"));
+        assertEquals(new VaultError.TokenNotFound(), refused.getLeft());
+        assertEquals(TokenStatus.ACTIVE, vault.tokens.find(loja, saved.reference()).get().status());
+
+        Token removed = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, "XPTO")).get();
+        assertInstanceOf(RemovedToken.class, removed);
+        assertEquals(new StatusChange(TokenStatus.REMOVED, ChangedBy.MERCHANT, ChangeReason.OTHER,
+                Instant.parse("2026-06-15T12:00:00Z")), removed.lastChange().get());
+        assertTrue(vault.tokens.sealedPan(loja, saved.reference()).isEmpty(), "the sealed number is destroyed");
+        assertTrue(vault.vault.findByAlias().find(loja, "XPTO").isLeft(), "the alias is free");
+
+        Token retried = vault.vault.invalidateCreditCard().invalidate(loja, new InvalidateCreditCard.Command(key, null)).get();
+        assertEquals(removed, retried, "a retry succeeds and changes nothing");
+        assertEquals(List.of("REFUSED", "SUCCEEDED", "SUCCEEDED"), vault.audit.of(loja).filter(e -> e.action().equals("remove"))
+                .map(e -> e.outcome().name()).toList());
     }
 }

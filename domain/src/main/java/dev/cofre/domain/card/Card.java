@@ -26,7 +26,7 @@ public final class Card {
                         Validation.fromEither(CardHolder.parse(holderField, holder)),
                         Validation.fromEither(CardExpiry.parse(expiryField, expiry)))
                 .ap(Card::new)
-                .mapError(errors -> errors.reduce(InvalidInput::and))
+                .mapError(InvalidInput::all)
                 .toEither();
     }
 

@@ -25,11 +25,11 @@ public record CardExpiry(YearMonth month) implements Comparable<CardExpiry> {
     /** Parses {@code MM/YYYY} or {@code MM/YY} (two-digit years are 20YY). */
     public static Either<InvalidInput, CardExpiry> parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         var m = FORMAT.matcher(raw.trim());
         if (!m.matches()) {
-            return Either.left(InvalidInput.of(field, "must be in the format MM/YYYY"));
+            return Either.left(InvalidInput.invalid(field, "must be in the format MM/YYYY"));
         }
         return fromParts(field, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
@@ -37,11 +37,11 @@ public record CardExpiry(YearMonth month) implements Comparable<CardExpiry> {
     /** From a month and a year that may have two or four digits, as the orders API sends them. */
     public static Either<InvalidInput, CardExpiry> fromParts(String field, int month, int year) {
         if (month < 1 || month > 12) {
-            return Either.left(InvalidInput.of(field, "month must be between 01 and 12"));
+            return Either.left(InvalidInput.invalid(field, "month must be between 01 and 12"));
         }
         int fullYear = year < 100 ? 2000 + year : year;
         if (fullYear < 2000 || fullYear > 2199) {
-            return Either.left(InvalidInput.of(field, "year is out of range"));
+            return Either.left(InvalidInput.invalid(field, "year is out of range"));
         }
         return Either.right(of(fullYear, month));
     }

@@ -16,17 +16,17 @@ public record CardHolder(String name) {
 
     public static Either<InvalidInput, CardHolder> parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         String name = raw.strip();
         if (name.length() > MAX_LENGTH) {
-            return Either.left(InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters"));
+            return Either.left(InvalidInput.invalid(field, "must have at most " + MAX_LENGTH + " characters"));
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            return Either.left(InvalidInput.of(field, "must not contain control characters"));
+            return Either.left(InvalidInput.invalid(field, "must not contain control characters"));
         }
         if (name.chars().anyMatch(Character::isDigit)) {
-            return Either.left(InvalidInput.of(field, "must not contain digits"));
+            return Either.left(InvalidInput.invalid(field, "must not contain digits"));
         }
         return Either.right(new CardHolder(name));
     }

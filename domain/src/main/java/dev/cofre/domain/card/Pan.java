@@ -24,16 +24,16 @@ public final class Pan {
     /** Parses a card number. The error never contains the number. */
     public static Either<InvalidInput, Pan> parse(String field, String raw) {
         if (raw == null || raw.isEmpty()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Either.left(InvalidInput.of(field, "must contain only digits"));
+            return Either.left(InvalidInput.invalid(field, "must contain only digits"));
         }
         if (raw.length() < MIN_LENGTH || raw.length() > MAX_LENGTH) {
-            return Either.left(InvalidInput.of(field, "must have 12 to 19 digits"));
+            return Either.left(InvalidInput.invalid(field, "must have 12 to 19 digits"));
         }
         if (!Luhn.isValid(raw)) {
-            return Either.left(InvalidInput.of(field, "is not a valid card number (check digit)"));
+            return Either.left(InvalidInput.invalid(field, "is not a valid card number (check digit)"));
         }
         return Either.right(new Pan(raw));
     }

@@ -18,13 +18,13 @@ public final class SecurityCode {
     /** Parses a security code for a card of the given brand. The error never echoes the value. */
     public static Either<InvalidInput, SecurityCode> parse(String field, String raw, Brand brand) {
         if (raw == null || raw.isEmpty()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Either.left(InvalidInput.of(field, "must contain only digits"));
+            return Either.left(InvalidInput.invalid(field, "must contain only digits"));
         }
         if (raw.length() != brand.securityCodeLength()) {
-            return Either.left(InvalidInput.of(field,
+            return Either.left(InvalidInput.invalid(field,
                     "must have " + brand.securityCodeLength() + " digits for " + brand.displayName()));
         }
         return Either.right(new SecurityCode(raw));
@@ -49,13 +49,13 @@ public final class SecurityCode {
      */
     public static Either<InvalidInput, String> checkShape(String field, String raw) {
         if (raw == null || raw.isEmpty()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (!raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Either.left(InvalidInput.of(field, "must contain only digits"));
+            return Either.left(InvalidInput.invalid(field, "must contain only digits"));
         }
         if (raw.length() < 3 || raw.length() > 4) {
-            return Either.left(InvalidInput.of(field, "must have 3 or 4 digits"));
+            return Either.left(InvalidInput.invalid(field, "must have 3 or 4 digits"));
         }
         return Either.right("shape ok");
     }

@@ -28,7 +28,7 @@ public record OrderItem(String description, Amount amount, int quantity) {
 
     public static Either<InvalidInput, OrderItem> parse(String field, String description, long amount, int quantity) {
         if (description == null || description.isBlank()) {
-            return Either.left(InvalidInput.of(field + ".description", "is required"));
+            return Either.left(InvalidInput.missing(field + ".description"));
         }
         if (amount < 0) {
             return Either.left(InvalidInput.of(field + ".amount", "must not be negative"));

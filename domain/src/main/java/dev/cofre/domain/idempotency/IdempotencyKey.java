@@ -19,7 +19,7 @@ public record IdempotencyKey(String value) {
 
     public static Either<InvalidInput, IdempotencyKey> parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (raw.length() > MAX_LENGTH) {
             return Either.left(InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters"));

@@ -27,7 +27,7 @@ public record IpRange(byte[] network, int prefixLength) {
 
     public static Either<InvalidInput, IpRange> parse(String field, String cidr) {
         if (cidr == null || cidr.isBlank()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         String[] parts = cidr.trim().split("/", 2);
         var address = literal(parts[0]);

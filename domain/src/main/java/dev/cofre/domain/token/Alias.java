@@ -22,13 +22,13 @@ public record Alias(String value) {
 
     public static Either<InvalidInput, Alias> parse(String field, String raw) {
         if (raw == null || raw.isEmpty()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         if (raw.length() > MAX_LENGTH) {
-            return Either.left(InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters"));
+            return Either.left(InvalidInput.invalid(field, "must have at most " + MAX_LENGTH + " characters"));
         }
         if (!ALLOWED.matcher(raw).matches()) {
-            return Either.left(InvalidInput.of(field, "may contain only letters, digits and _ - . @ +"));
+            return Either.left(InvalidInput.invalid(field, "may contain only letters, digits and _ - . @ +"));
         }
         // An alias is stored, echoed and put in URLs: a card number pasted into it would be kept in clear.
         return EmbeddedCardNumbers.refuse(field, raw).map(Alias::new);

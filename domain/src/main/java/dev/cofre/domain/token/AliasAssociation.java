@@ -7,7 +7,7 @@ import java.time.Instant;
  * One row of seed 004's alias table: which token an alias was given to, and whether that
  * association is still enabled (the token is not removed).
  */
-public record AliasAssociation(MerchantId merchant, Alias alias, TokenReference token, boolean enabled,
+public record AliasAssociation(MerchantId merchant, Alias alias, TokenReference reference, boolean enabled,
                                Instant associatedAt) {
 
     public static AliasAssociation of(Token token) {

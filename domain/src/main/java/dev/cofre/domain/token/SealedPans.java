@@ -7,7 +7,7 @@ import io.vavr.collection.List;
 public interface SealedPans {
 
     /** One sealed number and where it lives. */
-    record Stored(MerchantId merchant, TokenReference token, SealedPan sealed) {
+    record Stored(MerchantId merchant, TokenReference reference, SealedPan sealed) {
     }
 
     /** Up to {@code limit} sealed numbers wrapped under a key-encryption key older than {@code version}. */

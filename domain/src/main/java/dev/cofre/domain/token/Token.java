@@ -10,83 +10,146 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A vaulted card, as the merchant knows it: reference, masked number, holder, expiry, status.
- * The sealed number itself is kept beside it by {@link Tokens} and never travels with it.
+ * A vaulted card, as the merchant knows it: reference, masked number, holder, expiry, in one of
+ * three states, each its own type. The sealed number itself is kept beside it by {@link Tokens}
+ * and never travels with it.
  *
- * <p>Status moves ACTIVE -> SUSPENDED -> ACTIVE, and ACTIVE|SUSPENDED -> REMOVED, which is final.
- * Every transition returns a new token with its {@code version} bumped, or a {@link VaultError}.
+ * <p>{@link ActiveToken} and {@link SuspendedToken} swap; either may become a {@link RemovedToken},
+ * which is final. A move that is valid only from one state is a method of that state's type
+ * ({@link ActiveToken#suspend}, {@link SuspendedToken#reactivate}, ...), and reading or charging the
+ * card takes an {@link ActiveToken}. {@link #changeTo} is the same moves for a token whose state is
+ * not known yet (a merchant's request), with the vault's retry rule.
+ *
+ * <p>"Token" means this, the vaulted card, and nothing else in the vault: its handle is a
+ * {@link TokenReference} (seed 004's JustClickKey), an OAuth2 bearer is an
+ * {@code AccessToken}, and a single-use card token is a {@code CardToken}.
  */
-public record Token(TokenReference reference, MerchantId merchant, Option<Alias> alias,
-                    Option<TokenCustomer> customer, MaskedPan card, CardHolder holder, CardExpiry expiry,
-                    Fingerprint fingerprint, TokenStatus status, Option<StatusChange> lastChange,
-                    Instant createdAt, Instant updatedAt, long version) {
+public sealed interface Token permits ActiveToken, SuspendedToken, RemovedToken {
 
-    public Token {
-        java.util.Objects.requireNonNull(reference, "reference");
-        java.util.Objects.requireNonNull(merchant, "merchant");
-        java.util.Objects.requireNonNull(alias, "alias");
-        java.util.Objects.requireNonNull(customer, "customer");
-        java.util.Objects.requireNonNull(card, "card");
-        java.util.Objects.requireNonNull(holder, "holder");
-        java.util.Objects.requireNonNull(expiry, "expiry");
-        java.util.Objects.requireNonNull(fingerprint, "fingerprint");
-        java.util.Objects.requireNonNull(status, "status");
-        java.util.Objects.requireNonNull(lastChange, "lastChange");
-        java.util.Objects.requireNonNull(createdAt, "createdAt");
-        java.util.Objects.requireNonNull(updatedAt, "updatedAt");
+    TokenDetails details();
+
+    TokenStatus status();
+
+    /** The last status change: none for a token that was never changed. */
+    Option<StatusChange> lastChange();
+
+    Instant updatedAt();
+
+    /** Bumped by every change; a store saves a change only over the version it was made from. */
+    long version();
+
+    /** A newly vaulted token at version 1. */
+    static ActiveToken issue(TokenReference reference, MerchantId merchant, Option<Alias> alias,
+                             Option<TokenCustomer> customer, MaskedPan card, CardHolder holder,
+                             CardExpiry expiry, Fingerprint fingerprint, Instant now) {
+        return new ActiveToken(new TokenDetails(reference, merchant, alias, customer, card, holder, expiry,
+                fingerprint, now), Option.none(), now, 1);
     }
 
-    /** A newly vaulted, ACTIVE token at version 1. */
-    public static Token issue(TokenReference reference, MerchantId merchant, Option<Alias> alias,
-                              Option<TokenCustomer> customer, MaskedPan card, CardHolder holder,
-                              CardExpiry expiry, Fingerprint fingerprint, Instant now) {
-        return new Token(reference, merchant, alias, customer, card, holder, expiry, fingerprint,
-                TokenStatus.ACTIVE, Option.none(), now, now, 1);
+    /**
+     * A token as a store kept it. A suspended or removed token always has the change that made it
+     * so; a store row without one is corrupt, and this throws.
+     */
+    static Token restore(TokenDetails details, TokenStatus status, Option<StatusChange> lastChange,
+                         Instant updatedAt, long version) {
+        switch (status) {
+            case ACTIVE:
+                return new ActiveToken(details, lastChange, updatedAt, version);
+            case SUSPENDED:
+                return new SuspendedToken(details, lastChange.getOrElseThrow(() -> corrupt(details, status)),
+                        updatedAt, version);
+            case REMOVED:
+                return new RemovedToken(details, lastChange.getOrElseThrow(() -> corrupt(details, status)),
+                        updatedAt, version);
+            default:
+                throw new IllegalArgumentException("unknown status " + status);
+        }
     }
 
-    /** The token stops working when the card does: the last day of its expiry month. */
-    public LocalDate expirationDate() {
-        return expiry.lastDay();
+    private static IllegalStateException corrupt(TokenDetails details, TokenStatus status) {
+        return new IllegalStateException("token " + details.reference() + " is " + status + " with no recorded change");
     }
 
-    public boolean isActive() {
-        return status == TokenStatus.ACTIVE;
+    /**
+     * Moves this token to {@code target} as a merchant asked. Asking for the state the token is in
+     * already (a retry of a change that happened) succeeds and changes nothing; a move out of
+     * REMOVED is {@link VaultError.InvalidTransition}.
+     */
+    default Either<VaultError, TokenChange> changeTo(TokenStatus target, ChangedBy by, ChangeReason reason,
+                                                     Instant at) {
+        if (status() == target) {
+            return Either.right(TokenChange.alreadyDone(this));
+        }
+        if (this instanceof ActiveToken active) {
+            return Either.right(TokenChange.moved(target == TokenStatus.SUSPENDED
+                    ? active.suspend(by, reason, at) : active.remove(by, reason, at)));
+        }
+        if (this instanceof SuspendedToken suspended) {
+            return Either.right(TokenChange.moved(target == TokenStatus.ACTIVE
+                    ? suspended.reactivate(by, reason, at) : suspended.remove(by, reason, at)));
+        }
+        return Either.left(new VaultError.InvalidTransition(status(), target.request()));
+    }
+
+    /** Only an active token's card may be read or charged. */
+    default Either<VaultError, ActiveToken> active() {
+        return this instanceof ActiveToken active ? Either.right(active)
+                : Either.left(new VaultError.TokenNotActive(status()));
+    }
+
+    /**
+     * Seed 004: a JustClickAlias sent with the JustClickKey must be this token's alias, else this
+     * token is not the card asked for and the card is "not found" (724). No alias sent: it is.
+     */
+    default Either<VaultError, Token> identifiedBy(Option<String> justClickAlias) {
+        return justClickAlias.filter(a -> !a.isEmpty()).forAll(a -> alias().exists(mine -> mine.value().equals(a)))
+                ? Either.right(this)
+                : Either.left(new VaultError.TokenNotFound());
     }
 
     /** Whether this token holds its alias: a removed token has released it. */
-    public boolean holdsAlias() {
-        return alias.isDefined() && status != TokenStatus.REMOVED;
+    default boolean holdsAlias() {
+        return alias().isDefined() && !(this instanceof RemovedToken);
     }
 
-    public Either<VaultError, Token> suspend(ChangedBy by, ChangeReason reason, Instant at) {
-        if (status != TokenStatus.ACTIVE) {
-            return Either.left(new VaultError.InvalidTransition(status, "suspend"));
-        }
-        return Either.right(moveTo(TokenStatus.SUSPENDED, by, reason, at));
+    /** The token stops working when the card does: the last day of its expiry month. */
+    default LocalDate expirationDate() {
+        return expiry().lastDay();
     }
 
-    public Either<VaultError, Token> reactivate(ChangedBy by, ChangeReason reason, Instant at) {
-        if (status != TokenStatus.SUSPENDED) {
-            return Either.left(new VaultError.InvalidTransition(status, "reactivate"));
-        }
-        return Either.right(moveTo(TokenStatus.ACTIVE, by, reason, at));
+    default TokenReference reference() {
+        return details().reference();
     }
 
-    /** Final: the caller's store destroys the sealed number in the same write. */
-    public Either<VaultError, Token> remove(ChangedBy by, ChangeReason reason, Instant at) {
-        if (status == TokenStatus.REMOVED) {
-            return Either.left(new VaultError.InvalidTransition(status, "remove"));
-        }
-        return Either.right(moveTo(TokenStatus.REMOVED, by, reason, at));
+    default MerchantId merchant() {
+        return details().merchant();
     }
 
-    /** Only an ACTIVE token's card may be read or charged. */
-    public Either<VaultError, Token> requireActive() {
-        return isActive() ? Either.right(this) : Either.left(new VaultError.TokenNotActive(status));
+    default Option<Alias> alias() {
+        return details().alias();
     }
 
-    private Token moveTo(TokenStatus to, ChangedBy by, ChangeReason reason, Instant at) {
-        return new Token(reference, merchant, alias, customer, card, holder, expiry, fingerprint, to,
-                Option.some(new StatusChange(to, by, reason, at)), createdAt, at, version + 1);
+    default Option<TokenCustomer> customer() {
+        return details().customer();
+    }
+
+    default MaskedPan card() {
+        return details().card();
+    }
+
+    default CardHolder holder() {
+        return details().holder();
+    }
+
+    default CardExpiry expiry() {
+        return details().expiry();
+    }
+
+    default Fingerprint fingerprint() {
+        return details().fingerprint();
+    }
+
+    default Instant createdAt() {
+        return details().createdAt();
     }
 }

@@ -14,12 +14,12 @@ public record TokenReference(UUID value) {
 
     public static Either<InvalidInput, TokenReference> parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Either.left(InvalidInput.of(field, "is required"));
+            return Either.left(InvalidInput.missing(field));
         }
         return Try.of(() -> UUID.fromString(raw.trim()))
                 .filter(uuid -> uuid.toString().equalsIgnoreCase(raw.trim()))
                 .toEither()
-                .<InvalidInput>mapLeft(e -> InvalidInput.of(field, "must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"))
+                .<InvalidInput>mapLeft(e -> InvalidInput.invalid(field, "must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"))
                 .map(TokenReference::new);
     }
 

@@ -1,18 +1,28 @@
 package dev.cofre.domain.token;
 
-/** A vaulted card's life: ACTIVE and SUSPENDED swap; REMOVED is final. Named as seed 003 prints them. */
+/**
+ * The name of a token's state ({@link ActiveToken}, {@link SuspendedToken}, {@link RemovedToken}), as
+ * seed 003 prints it and stores keep it.
+ */
 public enum TokenStatus {
-    ACTIVE("Active"),
-    SUSPENDED("Suspended"),
-    REMOVED("Removed");
+    ACTIVE("Active", "reactivate"),
+    SUSPENDED("Suspended", "suspend"),
+    REMOVED("Removed", "remove");
 
     private final String displayName;
+    private final String request;
 
-    TokenStatus(String displayName) {
+    TokenStatus(String displayName, String request) {
         this.displayName = displayName;
+        this.request = request;
     }
 
     public String displayName() {
         return displayName;
+    }
+
+    /** What a merchant asks for to move a token into this state: reactivate, suspend, remove. */
+    public String request() {
+        return request;
     }
 }

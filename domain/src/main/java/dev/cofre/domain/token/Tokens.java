@@ -13,7 +13,7 @@ import io.vavr.control.Option;
 public interface Tokens {
 
     /** Stores a new token with its sealed number; {@link VaultError.AliasInUse} if its alias is held. */
-    Either<VaultError, Token> add(Token token, SealedPan sealedPan);
+    Either<VaultError, ActiveToken> add(ActiveToken token, SealedPan sealedPan);
 
     Option<Token> find(MerchantId merchant, TokenReference reference);
 
@@ -22,6 +22,11 @@ public interface Tokens {
 
     /** The sealed number of a token; none once the token is removed. */
     Option<SealedPan> sealedPan(MerchantId merchant, TokenReference reference);
+
+    /** The sealed number of an active token, the one state whose card may be read or charged. */
+    default Option<SealedPan> sealedPan(ActiveToken token) {
+        return sealedPan(token.merchant(), token.reference());
+    }
 
     /**
      * Saves a changed token if nobody changed it since it was read ({@code changed.version() - 1}

@@ -6,16 +6,16 @@ import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import dev.cofre.adapters.rest.Problems;
 import dev.cofre.application.merchant.MerchantAccounts;
-import dev.cofre.application.token.ChangeTokenStatus;
 import dev.cofre.application.token.DetokenizeCard;
+import dev.cofre.application.token.GetJustClickKey;
+import dev.cofre.application.token.GetMaskedCreditCard;
+import dev.cofre.application.token.InvalidateCreditCard;
 import dev.cofre.application.token.SaveCreditCard;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.DomainError;
+import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.merchant.Merchant;
-import dev.cofre.domain.token.Alias;
-import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.TokenReference;
-import dev.cofre.domain.token.VaultError;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.vavr.collection.List;
@@ -51,19 +51,17 @@ public final class JustClickRoutes {
                 (m, r) -> vault.saveCreditCard().save(m.id(), r.toCommand())
                         .map(t -> new SaveCreditCardResponse(t.reference().toString(), r.requestId(), true, java.util.List.of()))));
         routes.post("/justclick/GetMaskedCreditCard", ctx -> handle(ctx, accounts, CardRequest.class,
-                (m, r) -> vault.get().get(m.id(), r.justClickKey())
-                        .flatMap(t -> matchesAlias(t, r.justClickAlias()))
+                (m, r) -> vault.getMaskedCreditCard().get(m.id(),
+                                new GetMaskedCreditCard.Command(r.justClickKey(), r.justClickAlias()))
                         .map(t -> MaskedCardResponse.of(t, r.requestId()))));
         routes.post("/justclick/GetCreditCard", ctx -> handle(ctx, accounts, CardRequest.class,
                 (m, r) -> readCard(ctx, vault, m, r)));
         routes.post("/justclick/GetJustClickKey", ctx -> handle(ctx, accounts, GetJustClickKeyRequest.class,
-                (m, r) -> vault.justClickKey().recover(m.id(), r.saveCreditCardRequestId())
+                (m, r) -> vault.justClickKey().recover(m.id(), new GetJustClickKey.Command(r.saveCreditCardRequestId()))
                         .map(ref -> new JustClickKeyResponse(ref.toString(), r.requestId(), true, java.util.List.of()))));
         routes.post("/justclick/InvalidateCreditCard", ctx -> handle(ctx, accounts, CardRequest.class,
-                (m, r) -> vault.get().get(m.id(), r.justClickKey())
-                        .flatMap(t -> matchesAlias(t, r.justClickAlias()))
-                        .flatMap(t -> vault.changeStatus().remove(m.id(),
-                                new ChangeTokenStatus.Command(r.justClickKey(), "Merchant", "Other")))
+                (m, r) -> vault.invalidateCreditCard().invalidate(m.id(),
+                                new InvalidateCreditCard.Command(r.justClickKey(), r.justClickAlias()))
                         .map(t -> new InvalidateResponse(r.requestId(), true, java.util.List.of()))));
     }
 
@@ -85,7 +83,7 @@ public final class JustClickRoutes {
         String correlation = Option.of(r.requestId())
                 .filter(id -> TokenReference.parse("RequestId", id).isRight()).getOrNull();
         if (r.requestId() != null && correlation == null) {
-            fail(ctx, null, List.of(Problems.field("RequestId", "must be a GUID")));
+            fail(ctx, null, List.of(Problems.field("RequestId", InvalidInput.Kind.INVALID, "must be a GUID")));
             return;
         }
         var merchant = authenticate(ctx, accounts, r.merchantKey());
@@ -118,14 +116,6 @@ public final class JustClickRoutes {
         InetAddress source = Try.of(() -> InetAddress.getByName(ctx.ip().replace("[", "").replace("]", ""))).getOrNull();
         return vault.detokenize().detokenize(m.id(), new DetokenizeCard.Command(r.justClickKey(), r.justClickAlias(), source))
                 .map(d -> CardNumberResponse.of(d, r.requestId()));
-    }
-
-    /** A JustClickAlias sent with the key must be the token's: else the card is "not found". */
-    private static Either<DomainError, Token> matchesAlias(Token t, String alias) {
-        if (alias == null || alias.isEmpty() || t.alias().map(Alias::value).contains(alias)) {
-            return Either.right(t);
-        }
-        return Either.left(new VaultError.TokenNotFound());
     }
 
     private static Void fail(Context ctx, String correlationId, List<Problem> problems) {

@@ -7,7 +7,7 @@ import dev.cofre.adapters.rest.Problem;
 import dev.cofre.adapters.rest.Problems;
 import dev.cofre.application.merchant.IssueAccessToken;
 import dev.cofre.application.merchant.MerchantAccounts;
-import dev.cofre.application.merchant.MerchantError;
+import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.merchant.Merchant;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;

@@ -1,4 +1,4 @@
-package dev.cofre.application.merchant;
+package dev.cofre.domain.merchant;
 
 import dev.cofre.domain.DomainError;
 
