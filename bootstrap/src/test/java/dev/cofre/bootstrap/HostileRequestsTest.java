@@ -154,6 +154,12 @@ class HostileRequestsTest {
             assertTrue(r.body().contains("must not contain a card number"), r.body());
             assertFalse(r.body().replaceAll("[^0-9]", "").contains(alias.replaceAll("[^0-9]", "")), r.body());
         }
+        String save = VaultServerContract.saveCard(merchant, RunningCofre.guid(), null)
+                .replace("\"Comprador\"", "\"Comprador 3782 822463 10005\"");
+        var saved = cofre.justClick("SaveCreditCard", save);
+        assertTrue(saved.body().contains("\"Success\":false"), saved.body());
+        assertTrue(saved.body().contains("must not contain a card number"), saved.body());
+        assertFalse(saved.body().contains("822463"), saved.body());
         var read = cofre.vault("GET", "/v1/Token/378282246310005", bearer, null);
         assertTrue(read.status() >= 400 && read.status() < 500, read.body());
         var lines = log.list.stream().filter(e -> e.getLoggerName().equals("cofre.requests"))

@@ -32,7 +32,7 @@ public final class EmbeddedCardNumbers {
 
     /** {@code text} unchanged, or refused for holding a card number, in an error that does not repeat it. */
     public static Either<InvalidInput, String> refuse(String field, String text) {
-        return in(text) ? Either.left(InvalidInput.of(field, "must not contain a card number")) : Either.right(text);
+        return in(text) ? Either.left(InvalidInput.invalid(field, "must not contain a card number")) : Either.right(text);
     }
 
     /** {@code text} with every digit of each card number it seems to hold replaced by {@code *}, for logs and audit. */
