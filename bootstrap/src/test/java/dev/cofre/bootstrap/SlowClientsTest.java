@@ -140,6 +140,18 @@ class SlowClientsTest {
             var other = connect("127.0.0.21", port);
             sockets.add(other);
             assertTrue(health(other), "another address connects");
+            for (var s : sockets) {
+                s.close();
+            }
+            Thread.sleep(500);
+            for (int i = 0; i < 100; i++) { // closed connections no longer count: far more than the cap, one by one
+                try (var one = connect("127.0.0.20", port)) {
+                    one.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(one.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertTrue(answer.startsWith("HTTP/1.1 200"), "connection " + i + " after the others closed: " + answer);
+                }
+            }
         } finally {
             for (var s : sockets) {
                 s.close();

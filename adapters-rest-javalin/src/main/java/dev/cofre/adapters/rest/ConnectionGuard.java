@@ -29,6 +29,8 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     private final Predicate<InetAddress> exempt;
     private final Scheduler scheduler;
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    /** The address each counted connection was counted against (a closed socket no longer says). */
+    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
     /** Connections parsing a request head: the request's number on its connection, and since when. */
     private final Map<HttpConnection, long[]> heads = new ConcurrentHashMap<>();
     private volatile Scheduler.Task sweep;
@@ -58,9 +60,12 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
             heads.put(http, new long[] {-1, 0});
         }
         InetAddress address = networkAddress(connection);
-        if (address != null && perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet()
-                > limits.maxConnectionsPerAddress()) {
-            connection.getEndPoint().close();
+        if (address != null) {
+            counted.put(connection, address);
+            if (perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet()
+                    > limits.maxConnectionsPerAddress()) {
+                connection.getEndPoint().close();
+            }
         }
     }
 
@@ -69,7 +74,7 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
         if (connection instanceof HttpConnection http) {
             heads.remove(http);
         }
-        InetAddress address = networkAddress(connection);
+        InetAddress address = counted.remove(connection);
         if (address != null) {
             perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
         }

@@ -30,7 +30,7 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws java.io.IOException {
         String reason = code == 503 ? "The server is stopping; retry shortly" : "HTTP " + code;
-        String path = request.getHttpURI().getPath();
+        String path = pathOf(request);
         Object body;
         if (path != null && path.startsWith("/justclick")) {
             body = ordered("Success", false, "ErrorReportCollection",
@@ -48,6 +48,22 @@ final class JettyErrors extends ErrorHandler {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
         response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
+    }
+
+    /** The request's path, or as much of it as was sent when it does not decode (the dialect is in its prefix). */
+    static String pathOf(Request request) {
+        String path = request.getHttpURI().getPath();
+        if (path != null) {
+            return path;
+        }
+        String raw = request.getHttpURI().asString();
+        int authority = raw.indexOf("://");
+        if (authority >= 0) {
+            int slash = raw.indexOf('/', authority + 3);
+            raw = slash < 0 ? "/" : raw.substring(slash);
+        }
+        int query = raw.indexOf('?');
+        return query < 0 ? raw : raw.substring(0, query);
     }
 
     /** Two fields in the order the dialect prints them. */
