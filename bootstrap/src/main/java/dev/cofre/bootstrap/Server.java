@@ -54,5 +54,6 @@ public final class Server implements AutoCloseable {
         reconciler.forEach(BackgroundReconciler::close);
         wiring.close();
         LOG.info("Stopped; database closed");
+        BoundedAsyncAppender.drainAll(java.time.Duration.ofSeconds(2));
     }
 }
