@@ -53,15 +53,7 @@ class TransportTest {
             assertThrows(IOException.class, () -> handshake(trusting, cofre.port(), "TLSv1.1"),
                     "TLS 1.1 is refused");
 
-            var m = cofre.merchant("Over TLS");
-            String basic = Base64.getEncoder().encodeToString((m.clientId() + ":" + m.clientSecret())
-                    .getBytes(StandardCharsets.UTF_8));
-            var token = client.send(HttpRequest.newBuilder(URI.create(cofre.base() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, token.statusCode(), token.body());
+            assertTrue(accessToken(client, cofre, "Over TLS").length() > 20, "OAuth over TLS");
 
             try (var plain = new Socket("127.0.0.1", cofre.port())) { // plain HTTP to the TLS port gets no answer
                 plain.setSoTimeout(5_000);
@@ -83,16 +75,7 @@ class TransportTest {
         try (var cofre = new RunningCofre(dir.resolve("data"), null, null, RunningCofre.SEED_TIME,
                 Map.of("COFRE_TLS_CERT", cert.toString(), "COFRE_TLS_KEY", key.toString()))) {
             var client = HttpClient.newBuilder().sslContext(trusting(store)).build();
-            var m = cofre.merchant("PEM");
-            String basic = Base64.getEncoder().encodeToString((m.clientId() + ":" + m.clientSecret())
-                    .getBytes(StandardCharsets.UTF_8));
-            var token = client.send(HttpRequest.newBuilder(URI.create(cofre.base() + "/oauth2/token"))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, token.statusCode(), token.body());
-            String bearer = RunningCofre.JSON.readTree(token.body()).get("access_token").asText();
+            String bearer = accessToken(client, cofre, "PEM");
             var created = client.send(HttpRequest.newBuilder(URI.create(cofre.base() + "/v1/Token"))
                     .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(VaultServerContract.card(null, VaultServerContract.PAN,
@@ -134,6 +117,18 @@ class TransportTest {
                 assertTrue(link.startsWith(trusted ? "https://" : "http://"), trusted + ": " + link);
             }
         }
+    }
+
+    /** A new merchant's access token, asked for with {@code client} (which trusts the server's certificate). */
+    private static String accessToken(HttpClient client, RunningCofre cofre, String name) throws Exception {
+        var m = cofre.merchant(name);
+        var token = client.send(HttpRequest.newBuilder(URI.create(cofre.base() + "/oauth2/token"))
+                        .header("Authorization", BadInputs.basic(m.clientId(), m.clientSecret()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        return RunningCofre.JSON.readTree(token.body()).get("access_token").asText();
     }
 
     private static String handshake(SSLContext context, int port, String protocol) throws IOException {
