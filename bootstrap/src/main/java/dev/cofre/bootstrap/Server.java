@@ -27,6 +27,7 @@ public final class Server implements AutoCloseable {
 
     public static Server start(Wiring wiring, Settings settings) {
         var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready,
+                settings.trustedProxies(),
                 Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())));
         var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
                 settings.trustedProxies()::trusts);

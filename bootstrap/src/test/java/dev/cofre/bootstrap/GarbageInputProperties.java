@@ -55,6 +55,32 @@ class GarbageInputProperties {
                 "POST /justclick/InvalidateCreditCard", "POST /oauth2/token");
     }
 
+    @Provide
+    Arbitrary<String> envelopes() {
+        var fragments = Arbitraries.of("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">",
+                "</soap:Envelope>", "<soap:Body>", "</soap:Body>", "<soap:Header/>",
+                "<SaveCreditCard xmlns=\"http://www.cartaoprotegido.com.br/WebService/\">", "</SaveCreditCard>",
+                "<GetCreditCard xmlns=\"http://www.cartaoprotegido.com.br/WebService/\">", "</GetCreditCard>",
+                "<saveCreditCardRequestWS>", "</saveCreditCardRequestWS>", "<getCreditCardRequestWS>",
+                "</getCreditCardRequestWS>", "<MerchantKey>" + merchant.merchantKey() + "</MerchantKey>",
+                "<CardNumber>4551870000000183</CardNumber>", "<JustClickKey></JustClickKey>", "<DataCollection />",
+                "<RequestId>x</RequestId>", "<!DOCTYPE a [<!ENTITY e \"x\">]>", "&e;", "&amp;", "<![CDATA[<]]>",
+                "<?xml version=\"1.0\"?>", "<a>", "</a>", " ", "\u0000", "\ud800");
+        return Arbitraries.oneOf(fragments.list().ofMaxSize(14).map(l -> String.join("", l)),
+                Arbitraries.strings().ofMaxLength(40));
+    }
+
+    /** Whatever XML (or not) a client posts to the SOAP endpoint, it gets a SOAP answer or a SOAP Fault. */
+    @Property(tries = 200)
+    void garbage_xml_gets_a_soap_answer_or_a_fault(@ForAll("envelopes") String body) {
+        var r = cofre.send("POST", "/v2/cartaoprotegido.asmx", body, Map.of("Content-Type", "text/xml"));
+        assertTrue(r.status() == 200 || r.status() == 500, r.status() + " for " + body + ": " + r.body());
+        assertTrue(r.body().startsWith("<?xml") && r.body().contains("soap:Envelope"), r.body());
+        assertTrue(r.status() == 200 || r.body().contains("<faultcode>soap:Client</faultcode>"), r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("\tat ") || r.body().contains("4551870000000183"),
+                r.body());
+    }
+
     @Property(tries = 300)
     void garbage_gets_a_client_error_in_the_endpoints_format(@ForAll("endpoints") String endpoint,
                                                             @ForAll("bodies") String body) {

@@ -129,9 +129,35 @@ final class RunningCofre implements AutoCloseable {
     }
 
     Reply send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
+    }
+
+    /** Sends {@code body} chunked (no Content-Length), as clients streaming a body do. */
+    Reply sendChunked(String method, String path, String body, Map<String, String> headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(method, path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                headers);
+    }
+
+    /** Posts raw bytes, for bodies that are not valid text. */
+    Reply sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    /** A SOAP 1.1 call as the vendor's SDKs make it: POST, text/xml, and SOAPAction when given. */
+    Reply soap(String path, String envelope, String soapAction) {
+        var headers = new HashMap<String, String>();
+        headers.put("Content-Type", "text/xml; charset=utf-8");
+        if (soapAction != null) {
+            headers.put("SOAPAction", soapAction);
+        }
+        return send("POST", path, envelope, headers);
+    }
+
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         headers.forEach(builder::header);
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -149,6 +149,99 @@ abstract class VaultServerContract {
         assertEquals(cofre.base() + "/v1/Token/" + ref, links.get(0).get("HRef").asText());
     }
 
+    // ---------------------------------------------------------------- what Braspag's vault clients send
+
+    /**
+     * The request shapes of a third-party PHP client of seed 003 (lower-case {@code /v1/token},
+     * Alias repeated inside Card, {@code Content-Type} and {@code MerchantId} on every call, no body on
+     * suspend, unsuspend and DELETE), replayed step by step: create with and without alias, get by
+     * alias, get, suspend, unsuspend, remove.
+     */
+    @Test
+    void the_php_clients_request_shapes_work_step_by_step() {
+        var m = cofre.merchant("PHP client");
+        String bearer = cofre.bearer(m);
+        var headers = Map.of("Authorization", "Bearer " + bearer, "Content-Type", "application/json",
+                "MerchantId", m.merchant().id().toString(), "User-Agent", "braspag-pagador-php-sdk/1.4.0");
+        var withAlias = cofre.send("POST", "/v1/token", "{\"Alias\":\"PhpAlias\",\"Card\":{\"Number\":\"" + PAN
+                + "\",\"Holder\":\"Jose da Silva\",\"ExpirationDate\":\"12/2030\",\"SecurityCode\":\"123\","
+                + "\"Alias\":\"PhpAlias\"}}", headers);
+        assertEquals(201, withAlias.status(), withAlias.body());
+        assertFalse(withAlias.json().at("/Card").has("Alias"), "an unknown field is never echoed");
+        var noAlias = cofre.send("POST", "/v1/token", "{\"Alias\":null,\"Card\":{\"Number\":\"" + PAN
+                + "\",\"Holder\":\"Jose da Silva\",\"ExpirationDate\":\"12/2030\",\"SecurityCode\":\"123\","
+                + "\"Alias\":null}}", headers);
+        assertEquals(201, noAlias.status(), noAlias.body());
+        assertFalse(noAlias.json().has("Alias"));
+        String ref = withAlias.json().get("TokenReference").asText();
+
+        var byAlias = cofre.send("GET", "/v1/Alias/PhpAlias/TokenReference", null, headers);
+        assertEquals(ref, byAlias.json().get("TokenReference").asText(), byAlias.body());
+        var got = cofre.send("GET", "/v1/Token/" + ref, null, headers);
+        assertEquals(200, got.status(), "Content-Type on a GET is fine: " + got.body());
+        assertStatusShape(cofre.send("PUT", "/v1/Token/" + ref + "/suspend", null, headers), ref, "Suspended");
+        assertStatusShape(cofre.send("PUT", "/v1/Token/" + ref + "/unsuspend", null, headers), ref, "Active");
+        assertStatusShape(cofre.send("DELETE", "/v1/Token/" + ref, null, headers), ref, "Removed");
+        assertEquals("Removed", cofre.send("GET", "/v1/Token/" + ref, null, headers).json().get("Status").asText());
+    }
+
+    @Test
+    void paths_match_in_any_case_as_on_the_vendors_platform() {
+        String bearer = cofre.bearer(cofre.merchant("Casing"));
+        String ref = tokenize(bearer, "Casing");
+        assertStatusShape(cofre.vault("PUT", "/V1/TOKEN/" + ref + "/SUSPEND", bearer, null), ref, "Suspended");
+        assertStatusShape(cofre.vault("PUT", "/v1/token/" + ref + "/Reactivate", bearer, null), ref, "Active");
+        assertEquals(ref, cofre.vault("GET", "/V1/alias/Casing/tokenreference", bearer, null).json()
+                .get("TokenReference").asText());
+    }
+
+    @Test
+    void a_status_change_without_a_body_is_by_the_merchant_for_another_reason() {
+        String bearer = cofre.bearer(cofre.merchant("No body"));
+        String ref = tokenize(bearer, null);
+        assertStatusShape(cofre.vault("PUT", "/v1/Token/" + ref + "/suspend", bearer, null), ref, "Suspended");
+        assertStatusShape(cofre.vault("PUT", "/v1/Token/" + ref + "/unsuspend", bearer, ""), ref, "Active");
+        assertStatusShape(cofre.vault("DELETE", "/v1/Token/" + ref, bearer, null), ref, "Removed");
+    }
+
+    @Test
+    void a_MerchantId_header_naming_another_merchant_is_refused_like_a_bad_token() {
+        var m = cofre.merchant("Header owner");
+        var other = cofre.merchant("Header other");
+        String bearer = cofre.bearer(m);
+        String ref = tokenize(bearer, null);
+        for (String header : List.of(other.merchant().id().toString(), "not-a-guid")) {
+            var r = cofre.send("GET", "/v1/Token/" + ref, null, Map.of("Authorization", "Bearer " + bearer,
+                    "MerchantId", header));
+            assertEquals(401, r.status(), r.body());
+            assertEquals(797, r.json().get(0).get("Code").asInt());
+            assertTrue(r.header("WWW-Authenticate").startsWith("Bearer"));
+        }
+        var own = cofre.send("GET", "/v1/Token/" + ref, null, Map.of("Authorization", "Bearer " + bearer,
+                "MerchantId", m.merchant().id().toString().toUpperCase(java.util.Locale.ROOT)));
+        assertEquals(200, own.status(), own.body());
+    }
+
+    @Test
+    void a_chunked_body_is_read_like_any_other() {
+        String bearer = cofre.bearer(cofre.merchant("Chunked"));
+        var r = cofre.sendChunked("POST", "/v1/Token", card("Chunky", PAN, "12/2030"),
+                Map.of("Authorization", "Bearer " + bearer, "Content-Type", "application/json"));
+        assertEquals(201, r.status(), r.body());
+        assertEquals("Chunky", r.json().get("Alias").asText());
+    }
+
+    @Test
+    void unknown_fields_are_ignored_but_a_known_field_of_the_wrong_type_is_named() {
+        String bearer = cofre.bearer(cofre.merchant("Lenient"));
+        var wrong = cofre.vault("POST", "/v1/Token", bearer, "{\"Extra\":{\"x\":[1,2]},\"Card\":{\"Number\":"
+                + PAN + ",\"Brand\":\"Visa\"}}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertEquals(792, wrong.json().get(0).get("Code").asInt());
+        assertEquals("Card.Number", wrong.json().get(0).get("Field").asText());
+        assertFalse(wrong.body().contains("Extra") || wrong.body().contains("Brand"), "unknown fields are not echoed");
+    }
+
     // ---------------------------------------------------------------- seed 004
 
     @Test
@@ -511,6 +604,7 @@ abstract class VaultServerContract {
         assertTrue(openApi.get("openapi").asText().startsWith("3."));
         for (String path : List.of("/oauth2/token", "/v1/Token", "/v1/Token/{TokenReference}",
                 "/v1/Token/{TokenReference}/suspend", "/v1/Token/{TokenReference}/reactivate",
+                "/v1/Token/{TokenReference}/unsuspend", "/v2/cartaoprotegido.asmx",
                 "/v1/Alias/{Alias}/TokenReference", "/justclick/SaveCreditCard", "/justclick/GetMaskedCreditCard",
                 "/justclick/GetCreditCard", "/justclick/GetJustClickKey", "/justclick/InvalidateCreditCard")) {
             assertTrue(openApi.get("paths").has(path), path);

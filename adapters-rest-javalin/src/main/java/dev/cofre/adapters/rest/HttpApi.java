@@ -1,12 +1,13 @@
 package dev.cofre.adapters.rest;
 
-import dev.cofre.adapters.rest.justclick.JustClickRoutes;
-import dev.cofre.adapters.rest.oauth.OAuthRoutes;
+import dev.cofre.adapters.rest.justclick.JustClickDialects;
+import dev.cofre.adapters.rest.oauth.OAuthDialect;
 import dev.cofre.adapters.rest.orders.OrdersDialect;
-import dev.cofre.adapters.rest.vault.VaultRoutes;
+import dev.cofre.adapters.rest.vault.VaultDialect;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.card.EmbeddedCardNumbers;
+import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.domain.merchant.Merchant;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server's routes for every dialect Cofre speaks, with what they share: the body size
- * limit, errors for unknown paths in the dialect's own format, health and readiness, the OpenAPI
- * document, and one log line per request that never holds a body.
+ * limit, errors for unknown paths in the format of the dialect the path belongs to (asked of the
+ * {@link Dialects} registry), health and readiness, the OpenAPI document, and one log line per
+ * request that never holds a body. Paths match case-insensitively, as on the vendors' platforms.
  */
 public final class HttpApi {
 
@@ -37,21 +39,40 @@ public final class HttpApi {
     /** Bodies up to this size are read before a 413, so the client sees it; larger ones are cut off. */
     static final long DRAIN_LIMIT = 1024 * 1024;
 
-    /** What the routes call. {@code ready} answers the readiness probe (e.g. the database answers). */
+    /**
+     * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
+     * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
+     * card-read allow-list); {@code orders} serves the orders API when present.
+     */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
-                           io.vavr.control.Option<OrdersDialect.Services> orders) {
+                           TrustedProxies trustedProxies, io.vavr.control.Option<OrdersDialect.Services> orders) {
 
-        /** Without the orders API. */
+        /** Without the orders API, trusting no proxy. */
         public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
-            this(accounts, vault, ready, io.vavr.control.Option.none());
+            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none());
         }
     }
 
     private HttpApi() {
     }
 
+    /** Every dialect Cofre speaks; a path no dialect owns answers in the vault's format. */
+    public static Dialects dialects(Services services) {
+        var vault = new VaultDialect(services.accounts(), services.vault());
+        return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
+                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies()))
+                .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging()))),
+                vault);
+    }
+
     /** A configured, not yet started server; {@code tuning} may change Jetty settings (port, graceful stop). */
     public static Javalin create(Services services, java.util.function.Consumer<JavalinConfig> tuning) {
+        return create(dialects(services), services, tuning);
+    }
+
+    /** As {@link #create(Services, java.util.function.Consumer)}, over a registry built once for the whole server. */
+    public static Javalin create(Dialects dialects, Services services,
+                                 java.util.function.Consumer<JavalinConfig> tuning) {
         byte[] openApi = resource("openapi.json");
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,9 +80,10 @@ public final class HttpApi {
             config.http.maxRequestSize = Json.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
+            config.router.caseInsensitiveRoutes = true;
             config.requestLogger.http(HttpApi::log);
             var routes = config.routes;
-            routes.before(HttpApi::limitBodySize);
+            routes.before(ctx -> limitBodySize(ctx, dialects));
             routes.get("/health", ctx -> Json.write(ctx, 200, Map.of("status", "UP")));
             routes.get("/ready", ctx -> {
                 boolean ready = services.ready().getAsBoolean();
@@ -71,14 +93,10 @@ public final class HttpApi {
                 ctx.contentType("application/json; charset=utf-8").result(openApi);
                 ctx.attribute(ANSWERED, true);
             });
-            OAuthRoutes.register(routes, services.accounts());
-            VaultRoutes.register(routes, services.accounts(), services.vault());
-            JustClickRoutes.register(routes, services.accounts(), services.vault());
-            services.orders().forEach(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())
-                    .routes(routes));
-            routes.error(404, ctx -> unanswered(ctx, unknownPath(ctx)));
-            routes.error(405, ctx -> unanswered(ctx, methodNotAllowed(ctx)));
-            routes.exception(HttpResponseException.class, (e, ctx) -> dialectOf(ctx).fail(ctx, switch (e.getStatus()) {
+            dialects.all().forEach(d -> d.routes(routes));
+            routes.error(404, ctx -> unanswered(ctx, dialects, unknownPath(ctx)));
+            routes.error(405, ctx -> unanswered(ctx, dialects, methodNotAllowed(ctx)));
+            routes.exception(HttpResponseException.class, (e, ctx) -> dialects.of(ctx.path()).fail(ctx, switch (e.getStatus()) {
                 case 413 -> tooLarge();
                 case 404 -> unknownPath(ctx);
                 case 405 -> methodNotAllowed(ctx);
@@ -87,34 +105,19 @@ public final class HttpApi {
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
                 LOG.debug("failure", e);
-                dialectOf(ctx).fail(ctx, Problem.of(500, Problem.INTERNAL, "Internal error; the server logged it. Retry with the same Idempotency-Key, or read the token back, before assuming it failed"));
+                dialects.of(ctx.path()).fail(ctx, Problem.of(500, Problem.INTERNAL, "Internal error; the server logged it. Retry with the same Idempotency-Key, or read the token back, before assuming it failed"));
             });
             tuning.accept(config);
         });
     }
 
-    /** The dialect a path belongs to: JustClick, OAuth, or else the vault's. */
-    public static Dialect dialectOf(Context ctx) {
-        String path = ctx.path();
-        if (path.startsWith("/justclick")) {
-            return JustClickRoutes.DIALECT;
-        }
-        if (path.startsWith("/oauth2")) {
-            return OAuthRoutes.DIALECT;
-        }
-        if (path.startsWith(OrdersDialect.BASE)) {
-            return OrdersDialect.ERRORS;
-        }
-        return VaultRoutes.DIALECT;
-    }
-
-    private static void unanswered(Context ctx, Problem problem) {
+    private static void unanswered(Context ctx, Dialects dialects, Problem problem) {
         if (ctx.attribute(ANSWERED) == null) {
-            dialectOf(ctx).fail(ctx, problem);
+            dialects.of(ctx.path()).fail(ctx, problem);
         }
     }
 
-    private static void limitBodySize(Context ctx) {
+    private static void limitBodySize(Context ctx, Dialects dialects) {
         long length = ctx.req().getContentLengthLong();
         if (length > Json.MAX_BODY_BYTES) {
             // Read a moderately large body before refusing it, so the client is not cut off mid-write
@@ -128,7 +131,7 @@ public final class HttpApi {
             } else {
                 ctx.header("Connection", "close");
             }
-            dialectOf(ctx).fail(ctx, tooLarge());
+            dialects.of(ctx.path()).fail(ctx, tooLarge());
             ctx.skipRemainingHandlers();
         }
     }

@@ -40,7 +40,8 @@ public final class HttpServer {
     public static HttpServer start(HttpApi.Services services, Transport transport, Duration stopGrace,
                                    HttpLimits limits, Predicate<InetAddress> trustedProxy) {
         var holder = new Javalin[1];
-        var app = HttpApi.create(services, config -> {
+        var dialects = HttpApi.dialects(services);
+        var app = HttpApi.create(dialects, services, config -> {
             config.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
             config.jetty.addConnector((server, httpConfig) -> {
                 var connector = new ServerConnector(server, connectionFactories(transport, httpConfig, trustedProxy));
@@ -57,7 +58,7 @@ public final class HttpServer {
                     server.setHandler(new GracefulHandler(new StrictRequests(new BodyFirst(server.getHandler(),
                             limits, Json.MAX_BODY_BYTES + 1, HttpApi.DRAIN_LIMIT))));
                 }
-                server.setErrorHandler(new JettyErrors());
+                server.setErrorHandler(new JettyErrors(dialects));
             });
         });
         holder[0] = app;

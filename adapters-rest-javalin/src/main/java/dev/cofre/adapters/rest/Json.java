@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
@@ -22,18 +21,21 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Cofre's one JSON mapper and the strict reading of request bodies: only {@code application/json},
- * no unknown fields, no numbers or booleans where text is expected, no trailing garbage. A body
- * that fails becomes a {@link Problem} naming the field, never an exception for the caller.
+ * Cofre's one JSON mapper and the reading of request bodies. Strict where it matters: only
+ * {@code application/json}, no numbers or booleans where text is expected, no duplicate fields, no
+ * trailing garbage. Lenient where the vendors' clients need it: field names match case-insensitively
+ * and unknown fields are ignored, as .NET model binding does (they are dropped, never echoed, logged
+ * or stored). A body that fails becomes a {@link Problem} naming the field, never an exception.
  */
 public final class Json {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -59,13 +61,15 @@ public final class Json {
             return Either.left(Problem.of(415, Problem.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json"));
         }
+        return parse(body, type);
+    }
+
+    /** Parses {@code body} as {@code type}, with the problems {@link #read} reports. */
+    static <T> Either<Problem, T> parse(byte[] body, Class<T> type) {
         try {
             T value = MAPPER.readValue(body, type);
             return value == null ? Either.left(new Problem(400, 747, "Empty Request: a JSON object is required", null))
                     : Either.right(value);
-        } catch (UnrecognizedPropertyException e) {
-            String field = path(e);
-            return Either.left(new Problem(400, Problem.UNKNOWN_FIELD, "Unknown field " + field, field));
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (field.isEmpty()) {
@@ -89,12 +93,29 @@ public final class Json {
 
     /** Writes {@code value} as the JSON response with {@code status}. */
     public static void write(Context ctx, int status, Object value) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(bytes(value));
+        ctx.attribute(HttpApi.ANSWERED, true);
+    }
+
+    /** {@code value} as JSON bytes. */
+    public static byte[] bytes(Object value) {
         try {
-            ctx.status(status).contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(value));
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response type failed to serialize: " + value.getClass().getName(), e);
         }
-        ctx.attribute(HttpApi.ANSWERED, true);
+    }
+
+    /**
+     * Text fields read from another wire format (a SOAP body's elements) bound to the same request
+     * record a JSON body binds to, with the same rules: names ignoring case, unknown names ignored.
+     */
+    public static <T> Either<Problem, T> bind(java.util.Map<String, String> fields, Class<T> type) {
+        try {
+            return Either.right(MAPPER.convertValue(fields, type));
+        } catch (IllegalArgumentException e) {
+            return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "The request does not match " + type.getSimpleName()));
+        }
     }
 
     /** The JSON path of a mapping failure as the wire names it: {@code Card.Number}. */

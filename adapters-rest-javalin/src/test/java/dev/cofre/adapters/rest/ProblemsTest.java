@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cofre.adapters.rest.justclick.JustClickRoutes;
-import dev.cofre.adapters.rest.oauth.OAuthRoutes;
-import dev.cofre.adapters.rest.vault.VaultRoutes;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.charge.ChargeError;
@@ -52,9 +49,10 @@ class ProblemsTest {
     static void start() {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.get("/v1/problem", ctx -> VaultRoutes.DIALECT.fail(ctx, List.ofAll(answer)));
-            config.routes.get("/justclick/problem", ctx -> JustClickRoutes.DIALECT.fail(ctx, List.ofAll(answer)));
-            config.routes.get("/oauth2/problem", ctx -> OAuthRoutes.DIALECT.fail(ctx, List.ofAll(answer)));
+            var dialects = DialectsTest.dialects();
+            for (String path : java.util.List.of("/v1/problem", "/justclick/problem", "/oauth2/problem")) {
+                config.routes.get(path, ctx -> dialects.of(ctx.path()).fail(ctx, List.ofAll(answer)));
+            }
         }).start(0);
     }
 

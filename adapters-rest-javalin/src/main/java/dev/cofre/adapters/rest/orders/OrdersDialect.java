@@ -2,7 +2,7 @@ package dev.cofre.adapters.rest.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.cofre.adapters.rest.Dialect;
+import dev.cofre.adapters.rest.ApiDialect;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -44,7 +44,7 @@ import java.util.function.Function;
  * Errors are the vendor's {@code {"message": ..., "errors": {"field.path": ["..."]}}}.
  * {@code idempotency-key} makes every POST and DELETE safe to retry.
  */
-public final class OrdersDialect implements Dialect {
+public final class OrdersDialect implements ApiDialect {
 
     public static final String BASE = "/core/v5";
     private static final String UNAUTHORIZED = "Authorization has been denied for this request.";
@@ -64,14 +64,17 @@ public final class OrdersDialect implements Dialect {
         this.charging = charging;
     }
 
+    @Override
     public String name() {
         return "orders";
     }
 
+    @Override
     public List<String> paths() {
         return List.of(BASE);
     }
 
+    @Override
     public void routes(JavalinDefaultRoutingApi routes) {
         routes.post(BASE + "/orders", authenticated((ctx, merchant) -> Json.read(ctx, JsonNode.class, null)
                 .fold(p -> refuse(ctx, p), body -> createOrder(ctx, merchant, body))));
@@ -255,14 +258,11 @@ public final class OrdersDialect implements Dialect {
 
     /** The vendor's error body: {@code {"message": "...", "errors": {"field.path": ["..."]}}}. */
     @Override
-    public void fail(Context ctx, List<Problem> problems) {
-        ERRORS.fail(ctx, problems);
+    public Rendered render(List<Problem> problems) {
+        return Rendered.json(problems.head().status(), body(problems));
     }
 
-    /** How this dialect prints problems, for answers given before a route runs (404, 405, 413, 500). */
-    public static final Dialect ERRORS = (ctx, problems) -> Json.write(ctx, problems.head().status(), render(problems));
-
-    static Map<String, Object> render(List<Problem> problems) {
+    static Map<String, Object> body(List<Problem> problems) {
         var body = new LinkedHashMap<String, Object>();
         Problem first = problems.head();
         boolean fields = problems.exists(p -> p.field() != null);

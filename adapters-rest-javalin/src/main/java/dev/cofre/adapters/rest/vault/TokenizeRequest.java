@@ -16,7 +16,7 @@ record TokenizeRequest(@JsonProperty("Alias") String alias, @JsonProperty("Card"
     }
 
     TokenizeCard.Command toCommand(String idempotencyKey) {
-        return VaultRoutes.command(this, idempotencyKey);
+        return VaultDialect.command(this, idempotencyKey);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** A token as seed 003 prints it: masked number, "***" for the security code, the token's own expiration date. */
 @JsonPropertyOrder({"Alias", "TokenReference", "Status", "ExpirationDate", "Card", "Links"})
-record TokenResponse(@JsonProperty("Alias") String alias,
+record VaultTokenResponse(@JsonProperty("Alias") String alias,
                      @JsonProperty("TokenReference") String tokenReference,
                      @JsonProperty("Status") String status,
                      @JsonProperty("ExpirationDate") String expirationDate,
@@ -20,8 +20,8 @@ record TokenResponse(@JsonProperty("Alias") String alias,
                     @JsonProperty("Holder") String holder, @JsonProperty("SecurityCode") String securityCode) {
     }
 
-    static TokenResponse of(Token t, String baseUrl) {
-        return new TokenResponse(t.alias().map(Alias::value).getOrNull(), t.reference().toString(),
+    static VaultTokenResponse of(Token t, String baseUrl) {
+        return new VaultTokenResponse(t.alias().map(Alias::value).getOrNull(), t.reference().toString(),
                 t.status().displayName(), t.expirationDate().toString(),
                 new CardView(t.card().vaultMask(), t.expiry().format(), t.holder().name(), "***"),
                 Link.self(baseUrl, t));

@@ -1,6 +1,6 @@
 package dev.cofre.adapters.rest.oauth;
 
-import dev.cofre.adapters.rest.Dialect;
+import dev.cofre.adapters.rest.ApiDialect;
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
@@ -23,18 +23,30 @@ import java.util.Locale;
  * OAuth2 client credentials (seed 003): {@code POST /oauth2/token} with HTTP Basic client
  * credentials; and the bearer check every vault route runs first. Errors are RFC 6749's.
  */
-public final class OAuthRoutes {
+public final class OAuthDialect implements ApiDialect {
 
-    public static final Dialect DIALECT = OAuthRoutes::fail;
+    private final MerchantAccounts accounts;
 
-    private OAuthRoutes() {
+    public OAuthDialect(MerchantAccounts accounts) {
+        this.accounts = accounts;
     }
 
-    public static void register(JavalinDefaultRoutingApi routes, MerchantAccounts accounts) {
+    @Override
+    public String name() {
+        return "oauth";
+    }
+
+    @Override
+    public List<String> paths() {
+        return List.of("/oauth2");
+    }
+
+    @Override
+    public void routes(JavalinDefaultRoutingApi routes) {
         routes.post("/oauth2/token", ctx -> token(ctx, accounts));
     }
 
-    private static void token(Context ctx, MerchantAccounts accounts) {
+    private void token(Context ctx, MerchantAccounts accounts) {
         ctx.header("Cache-Control", "no-store");
         String contentType = Option.of(ctx.contentType()).getOrElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -65,7 +77,7 @@ public final class OAuthRoutes {
             fail(ctx, Problems.of(e, java.util.Map.of()));
             return null;
         }, t -> {
-            Json.write(ctx, 200, new TokenResponse(t.accessToken(), "bearer", t.expiresIn()));
+            Json.write(ctx, 200, new AccessTokenResponse(t.accessToken(), "bearer", t.expiresIn()));
             return null;
         });
     }
@@ -74,7 +86,7 @@ public final class OAuthRoutes {
      * The merchant behind {@code Authorization: Bearer ...}, or a 401 with a WWW-Authenticate
      * challenge already written in {@code dialect}'s format.
      */
-    public static Option<Merchant> authenticate(Context ctx, MerchantAccounts accounts, Dialect dialect) {
+    public static Option<Merchant> authenticate(Context ctx, MerchantAccounts accounts, ApiDialect dialect) {
         String header = Option.of(ctx.header("Authorization")).getOrElse("").trim();
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"cofre\"");
@@ -103,16 +115,12 @@ public final class OAuthRoutes {
                 .map(s -> new String[] {s.substring(0, s.indexOf(':')), s.substring(s.indexOf(':') + 1)});
     }
 
-    private static void fail(Context ctx, List<Problem> problems) {
+    /** RFC 6749 section 5.2: {@code {"error": ..., "error_description": ...}}, with a Basic challenge on 401. */
+    @Override
+    public Rendered render(List<Problem> problems) {
         Problem p = problems.head();
-        if (p.status() == 401) {
-            ctx.header("WWW-Authenticate", "Basic realm=\"cofre\"");
-        }
-        Json.write(ctx, p.status(), new ErrorResponse(errorOf(p), p.message()));
-    }
-
-    private static void fail(Context ctx, Problem p) {
-        fail(ctx, List.of(p));
+        var rendered = Rendered.json(p.status(), new ErrorResponse(errorOf(p), p.message()));
+        return p.status() == 401 ? rendered.withHeader("WWW-Authenticate", "Basic realm=\"cofre\"") : rendered;
     }
 
     private static String errorOf(Problem p) {
@@ -125,6 +133,7 @@ public final class OAuthRoutes {
             case 404: return "not_found";
             case 405: return "method_not_allowed";
             case 500: return "server_error";
+            case 503: return "temporarily_unavailable";
             default: return "invalid_request";
         }
     }

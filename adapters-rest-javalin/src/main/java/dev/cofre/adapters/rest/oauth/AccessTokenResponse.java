@@ -3,12 +3,12 @@ package dev.cofre.adapters.rest.oauth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Seed 003's token response. */
-record TokenResponse(@JsonProperty("access_token") String accessToken,
+record AccessTokenResponse(@JsonProperty("access_token") String accessToken,
                      @JsonProperty("token_type") String tokenType,
                      @JsonProperty("expires_in") long expiresIn) {
 
     @Override
     public String toString() {
-        return "TokenResponse[expires in " + expiresIn + "]";
+        return "AccessTokenResponse[expires in " + expiresIn + "]";
     }
 }

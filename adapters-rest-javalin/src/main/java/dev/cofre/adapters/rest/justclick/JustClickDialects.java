@@ -1,0 +1,19 @@
+package dev.cofre.adapters.rest.justclick;
+
+import dev.cofre.adapters.rest.ApiDialect;
+import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.token.Vault;
+import dev.cofre.domain.merchant.TrustedProxies;
+import io.vavr.collection.List;
+
+/** JustClick's two forms, SOAP (what its clients speak) and JSON (Cofre's convenience), over one set of calls. */
+public final class JustClickDialects {
+
+    private JustClickDialects() {
+    }
+
+    public static List<ApiDialect> create(MerchantAccounts accounts, Vault vault, TrustedProxies trustedProxies) {
+        var calls = new JustClickCalls(accounts, vault, trustedProxies);
+        return List.of(new JustClickSoapDialect(calls), new JustClickJsonDialect(calls));
+    }
+}
