@@ -169,6 +169,35 @@ class HostileRequestsTest {
                 lines.toString());
     }
 
+    @Test
+    void a_card_number_or_a_nul_sent_as_a_justclick_key_is_refused_and_audited_masked() {
+        for (String key : new String[] {"378282246310005", "abc\\u0000def", "4551 8700 0000 0183"}) {
+            var r = cofre.justClick("GetCreditCard", "{\"MerchantKey\":\"" + merchant.merchantKey()
+                    + "\",\"JustClickKey\":\"" + key + "\"}");
+            assertTrue(r.status() >= 400 && r.status() < 500, r.status() + " " + r.body());
+            assertTrue(r.body().contains("\"Success\":false"), r.body());
+        }
+        String trail = cofre.wiring().auditTrail().of(merchant.merchant().id()).toString();
+        assertFalse(trail.contains("378282246310005") || trail.contains("4551 8700 0000 0183"), trail);
+        assertFalse(trail.contains("\u0000"), "no NUL in the trail");
+        assertTrue(trail.contains("***************"), "the refused read is audited, masked: " + trail);
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    void a_nul_in_a_justclick_key_on_postgresql_is_a_client_error_and_audited(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path dir) {
+        try (var pg = new RunningCofre(dir, System.getenv("COFRE_TEST_POSTGRES_URL"),
+                "nul_" + Long.toHexString(System.nanoTime()), RunningCofre.SEED_TIME)) {
+            var m = pg.merchant("Nul", "127.0.0.1/32");
+            var r = pg.justClick("GetCreditCard", "{\"MerchantKey\":\"" + m.merchantKey()
+                    + "\",\"JustClickKey\":\"abc\\u0000def\"}");
+            assertTrue(r.status() >= 400 && r.status() < 500, r.status() + " " + r.body());
+            assertTrue(pg.wiring().auditTrail().of(m.merchant().id()).exists(e -> e.action().equals("detokenize")),
+                    "the refused card read is audited");
+        }
+    }
+
     private static String tokenize() {
         var created = cofre.vault("POST", "/v1/Token", bearer,
                 VaultServerContract.card(null, VaultServerContract.PAN, "12/2030"));
