@@ -11,6 +11,7 @@ module dev.cofre.domain {
     exports dev.cofre.domain.audit;
     exports dev.cofre.domain.card;
     exports dev.cofre.domain.charge;
+    exports dev.cofre.domain.customer;
     exports dev.cofre.domain.idempotency;
     exports dev.cofre.domain.key;
     exports dev.cofre.domain.merchant;

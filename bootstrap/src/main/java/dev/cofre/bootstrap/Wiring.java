@@ -7,7 +7,9 @@ import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.charge.AcquirerWithDeadline;
 import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.charge.Charging;
-import dev.cofre.application.inmemory.InMemoryCardTokens;
+import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.CustomerStores;
+import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.application.token.RotateKeys;
@@ -18,12 +20,23 @@ import dev.cofre.domain.charge.Acquirer;
 import dev.cofre.domain.charge.CryptogramHasher;
 import dev.cofre.domain.merchant.TrustedProxies;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that picks the adapters: the database from the JDBC URL, the cipher from the key
  * file, the acquirer from {@code COFRE_ACQUIRER}, and the use cases over them. The server and every operator command start from here.
  */
 public final class Wiring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
+    /** How often each server deletes expired card tokens (any server may: the deletion is idempotent). */
+    static final Duration CARD_TOKEN_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Database database;
     private final AesGcmCardCipher cipher;
@@ -32,10 +45,12 @@ public final class Wiring implements AutoCloseable {
     private final AcquirerWithDeadline acquirer;
     private final Charging charging;
     private final SecretKeyAccess secretKeys;
+    private final CustomerAccounts customers;
+    private final ScheduledExecutorService sweeper;
     private final Clock clock;
 
     private Wiring(Database database, AesGcmCardCipher cipher, CryptogramHasher hasher, Acquirer acquirer,
-                   Settings settings, Clock clock) {
+                   Settings settings, Clock clock, Duration sweepInterval) {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
@@ -47,13 +62,35 @@ public final class Wiring implements AutoCloseable {
                 database.accessTokens(), database.loginFailures(), database.auditTrail(), database.transactions()),
                 settings.trustedProxies(), clock, ids);
         this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
-        // Card tokens stay in this process's memory until they are persisted with customers.
-        var chargeStores = new ChargeStores(database.charges(), database.tokens(), new InMemoryCardTokens(),
+        // One store of card tokens, sealed in the database: customers make them, charges spend them.
+        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher);
+        var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions());
         this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 settings.charges().reconcileGrace());
+        this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
+                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions()), cipher, clock, ids);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
+            var thread = new Thread(work, "cofre-card-token-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = sweepInterval.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepCardTokens, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepCardTokens() {
+        try {
+            int swept = customers.sweepCardTokens().sweep();
+            if (swept > 0) {
+                LOG.debug("Deleted {} expired card tokens", swept);
+            }
+        } catch (RuntimeException e) {
+            // the next run tries again; a failed sweep must not stop the schedule
+            LOG.warn("Sweeping expired card tokens failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     public static Wiring open(Settings settings, Clock clock) {
@@ -62,6 +99,15 @@ public final class Wiring implements AutoCloseable {
 
     /** As {@link #open(Settings, Clock)}, charging through {@code acquirer} (tests give one they can steer). */
     static Wiring open(Settings settings, Clock clock, Acquirer acquirer) {
+        return open(settings, clock, acquirer, CARD_TOKEN_SWEEP_INTERVAL);
+    }
+
+    /** As {@link #open(Settings, Clock)}, sweeping expired card tokens every {@code sweepInterval}. */
+    static Wiring open(Settings settings, Clock clock, Duration sweepInterval) {
+        return open(settings, clock, Acquirers.of(settings.charges().acquirer(), settings.dataDir()), sweepInterval);
+    }
+
+    private static Wiring open(Settings settings, Clock clock, Acquirer acquirer, Duration sweepInterval) {
         var database = settings.dbUrl().startsWith("jdbc:sqlite:")
                 ? Database.open(settings.dbUrl())
                 : Database.open(settings.dbUrl(), settings.dbSchema());
@@ -71,7 +117,7 @@ public final class Wiring implements AutoCloseable {
             CryptogramHasher hasher = settings.configuredKeys()
                     .map(keys -> new HmacCryptogramHasher(KeyRing.fromConfiguration(keys)))
                     .getOrElse(() -> HmacCryptogramHasher.fromKeyFile(settings.keyFile()));
-            return new Wiring(database, cipher, hasher, acquirer, settings, clock);
+            return new Wiring(database, cipher, hasher, acquirer, settings, clock, sweepInterval);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -94,6 +140,11 @@ public final class Wiring implements AutoCloseable {
     /** The charge engine over the database and the configured acquirer. */
     public Charging charging() {
         return charging;
+    }
+
+    /** Seed 000's customers, saved cards and card tokens. */
+    public CustomerAccounts customers() {
+        return customers;
     }
 
     /** The audit trail, for operators and tests. */
@@ -127,6 +178,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         acquirer.close();
         database.close();
     }

@@ -96,10 +96,10 @@ class DependencyRuleTest {
             .because("the REST adapter's dialects are another thing: SqlDialect is the SQL one");
 
     @ArchTest
-    static final ArchRule only_the_acquirer_reads_a_security_code = noClasses()
-            .that().resideOutsideOfPackage("dev.cofre.adapters.acquirer..")
+    static final ArchRule only_the_acquirer_and_the_cipher_read_a_security_code = noClasses()
+            .that().resideOutsideOfPackages("dev.cofre.adapters.acquirer..", "dev.cofre.adapters.crypto..")
             .should().callMethod(dev.cofre.domain.card.SecurityCode.class, "revealDigits")
-            .because("a CVV goes to the acquirer and nowhere else");
+            .because("a CVV goes to the acquirer, and to the cipher that seals it inside a card token, and nowhere else");
 
     /** The classes allowed to read a network token's cryptogram: the acquirer, and the two hashers that keep only a keyed digest of it. */
     static final String[] MAY_READ_CRYPTOGRAMS = {

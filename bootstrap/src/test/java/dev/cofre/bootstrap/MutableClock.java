@@ -1,36 +1,11 @@
 package dev.cofre.bootstrap;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock the tests move by hand, so that expiry is tested without sleeping. */
-final class MutableClock extends Clock {
-
-    private volatile Instant now;
+/** The shared test clock ({@link dev.cofre.application.testing.MutableClock}), under its old name here. */
+final class MutableClock extends dev.cofre.application.testing.MutableClock {
 
     MutableClock(Instant start) {
-        this.now = start;
-    }
-
-    void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }

@@ -1,6 +1,8 @@
 package dev.cofre.domain;
 
+import dev.cofre.domain.charge.CardTokenError;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.customer.CustomerError;
 import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.VaultError;
@@ -15,7 +17,7 @@ import dev.cofre.domain.token.VaultError;
  * ({@code module-info.java}), where a sealed type may permit subtypes in other packages of the module.
  */
 public sealed interface DomainError
-        permits InvalidInput, VaultError, ChargeError, MerchantError, IdempotencyError {
+        permits InvalidInput, VaultError, ChargeError, CardTokenError, CustomerError, MerchantError, IdempotencyError {
 
     /** A stable code. Where seed 004's error map has one (701-799) the error carries it. */
     int code();

@@ -1,6 +1,10 @@
 package dev.cofre.adapters.crypto;
 
 import dev.cofre.domain.card.Pan;
+import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.charge.CardTokenId;
+import dev.cofre.domain.charge.CardTokenSecrets;
+import dev.cofre.domain.charge.SealedCardToken;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Fingerprint;
@@ -8,6 +12,7 @@ import dev.cofre.domain.token.SealedPan;
 import dev.cofre.domain.token.TokenReference;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,6 +62,8 @@ public final class AesGcmCardCipher implements CardCipher {
     private static final String AES_GCM = "AES/GCM/NoPadding";
     private static final byte[] PAN_LABEL = "cofre/pan".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEK_LABEL = "cofre/kek".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CARD_TOKEN_PAN_LABEL = "cofre/card-token/pan".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CARD_TOKEN_CVV_LABEL = "cofre/card-token/cvv".getBytes(StandardCharsets.US_ASCII);
 
     /** How often, at most, an unknown key version makes a file-backed cipher read its key file again. */
     private static final long RELOAD_INTERVAL_NANOS = 1_000_000_000L;
@@ -136,6 +143,67 @@ public final class AesGcmCardCipher implements CardCipher {
         }
     }
 
+    /**
+     * A card token: one fresh data key encrypts the number and the security code, each bound by its
+     * associated data to its label, the merchant and the card token id; the data key is wrapped
+     * like a vault card's.
+     */
+    @Override
+    public SealedCardToken sealCardToken(Pan pan, Option<SecurityCode> securityCode, MerchantId merchant,
+                                         CardTokenId token) {
+        byte[] dataKey = new byte[KeyRing.KEY_BYTES];
+        random.nextBytes(dataKey);
+        byte[] digits = digitsOf(pan);
+        byte[] code = securityCode.map(AesGcmCardCipher::digitsOf).getOrElse(new byte[0]);
+        try {
+            var key = new SecretKeySpec(dataKey, "AES");
+            byte[] panCiphertext = encrypt(key, digits, cardTokenAad(CARD_TOKEN_PAN_LABEL, merchant, token));
+            Option<byte[]> codeCiphertext = securityCode.isDefined()
+                    ? Option.some(encrypt(key, code, cardTokenAad(CARD_TOKEN_CVV_LABEL, merchant, token)))
+                    : Option.none();
+            int version = keys.currentVersion();
+            return new SealedCardToken(version, encrypt(keys.currentKek(), dataKey, kekAad(version)), panCiphertext,
+                    codeCiphertext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getSimpleName());
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+            Arrays.fill(digits, (byte) 0);
+            Arrays.fill(code, (byte) 0);
+        }
+    }
+
+    @Override
+    public Either<VaultError, CardTokenSecrets> openCardToken(SealedCardToken sealed, MerchantId merchant,
+                                                              CardTokenId token) {
+        byte[] dataKey = null;
+        byte[] digits = null;
+        byte[] code = null;
+        try {
+            dataKey = unwrap(sealed.kekVersion(), sealed.wrappedKey());
+            var key = new SecretKeySpec(dataKey, "AES");
+            digits = decrypt(key, sealed.panCiphertext(), cardTokenAad(CARD_TOKEN_PAN_LABEL, merchant, token));
+            Pan pan = Pan.parse(new String(digits, StandardCharsets.US_ASCII)).getOrElseThrow(
+                    invalid -> new IllegalArgumentException("not a card number"));
+            Option<SecurityCode> securityCode = Option.none();
+            if (sealed.securityCodeCiphertext().isDefined()) {
+                code = decrypt(key, sealed.securityCodeCiphertext().get(),
+                        cardTokenAad(CARD_TOKEN_CVV_LABEL, merchant, token));
+                securityCode = Option.some(SecurityCode.parse("securityCode", new String(code, StandardCharsets.US_ASCII),
+                        pan.brand()).getOrElseThrow(invalid -> new IllegalArgumentException("not a security code")));
+            }
+            return Either.right(new CardTokenSecrets(pan, securityCode));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Either.left(new VaultError.SealBroken());
+        } finally {
+            for (byte[] secret : new byte[][] {dataKey, digits, code}) {
+                if (secret != null) {
+                    Arrays.fill(secret, (byte) 0);
+                }
+            }
+        }
+    }
+
     @Override
     public Either<VaultError, SealedPan> rewrap(SealedPan sealed) {
         byte[] dataKey = null;
@@ -179,7 +247,10 @@ public final class AesGcmCardCipher implements CardCipher {
     }
 
     private byte[] unwrap(SealedPan sealed) throws GeneralSecurityException {
-        int version = sealed.kekVersion();
+        return unwrap(sealed.kekVersion(), sealed.wrappedKey());
+    }
+
+    private byte[] unwrap(int version, byte[] wrappedKey) throws GeneralSecurityException {
         SecretKey kek = keys.kek(version).or(() -> reloadFor(version).kek(version)).orElse(null);
         if (kek == null) {
             // Not tampering as such: an old key was dropped from the ring before rotation was done.
@@ -187,7 +258,7 @@ public final class AesGcmCardCipher implements CardCipher {
                     + " (it holds {})", version, keys.versions());
             throw new GeneralSecurityException("unknown key version");
         }
-        byte[] dataKey = decrypt(kek, sealed.wrappedKey(), kekAad(version));
+        byte[] dataKey = decrypt(kek, wrappedKey, kekAad(version));
         if (dataKey.length != KeyRing.KEY_BYTES) {
             Arrays.fill(dataKey, (byte) 0);
             throw new GeneralSecurityException("wrong data key length");
@@ -242,7 +313,14 @@ public final class AesGcmCardCipher implements CardCipher {
 
     /** The ASCII digits, in an array the caller zeroes; no intermediate copies. */
     private static byte[] digitsOf(Pan pan) {
-        String digits = pan.revealDigits();
+        return ascii(pan.revealDigits());
+    }
+
+    private static byte[] digitsOf(SecurityCode code) {
+        return ascii(code.revealDigits());
+    }
+
+    private static byte[] ascii(String digits) {
         byte[] bytes = new byte[digits.length()];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) digits.charAt(i);
@@ -254,6 +332,10 @@ public final class AesGcmCardCipher implements CardCipher {
         return ByteBuffer.allocate(PAN_LABEL.length + 32)
                 .put(PAN_LABEL).put(uuid(merchant.value())).put(uuid(token.value()))
                 .array();
+    }
+
+    private static byte[] cardTokenAad(byte[] label, MerchantId merchant, CardTokenId token) {
+        return ByteBuffer.allocate(label.length + 32).put(label).put(uuid(merchant.value())).put(token.bytes()).array();
     }
 
     private static byte[] kekAad(int version) {

@@ -3,6 +3,9 @@ package dev.cofre.adapters.persistence;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.charge.StoredCardTokens;
+import dev.cofre.domain.customer.Customers;
+import dev.cofre.domain.customer.SavedCards;
 import dev.cofre.domain.charge.Charges;
 import dev.cofre.domain.charge.ReconcileLeases;
 import dev.cofre.domain.charge.SpentCryptograms;
@@ -43,6 +46,9 @@ public final class Database implements AutoCloseable {
     private final JdbiMerchants merchants;
     private final JdbiAccessTokens accessTokens;
     private final JdbiIdempotencyKeys idempotencyKeys;
+    private final JdbiCustomers customers;
+    private final JdbiSavedCards savedCards;
+    private final JdbiStoredCardTokens cardTokens;
     private final JdbiCharges charges;
     private final JdbiSpentCryptograms spentCryptograms;
     private final JdbiReconcileLeases reconcileLeases;
@@ -60,6 +66,9 @@ public final class Database implements AutoCloseable {
         this.merchants = new JdbiMerchants(sessions);
         this.accessTokens = new JdbiAccessTokens(sessions);
         this.idempotencyKeys = new JdbiIdempotencyKeys(sessions);
+        this.customers = new JdbiCustomers(sessions);
+        this.savedCards = new JdbiSavedCards(sessions);
+        this.cardTokens = new JdbiStoredCardTokens(sessions);
         this.charges = new JdbiCharges(sessions);
         this.spentCryptograms = new JdbiSpentCryptograms(sessions);
         this.reconcileLeases = new JdbiReconcileLeases(sessions);
@@ -128,6 +137,19 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+
+    public SavedCards savedCards() {
+        return savedCards;
+    }
+
+    /** Card tokens as stored, sealed; wrap them in a {@code SealingCardTokens} to use them. */
+    public StoredCardTokens cardTokens() {
+        return cardTokens;
     }
 
     /** Charges with their orders and transactions. */

@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.cofre.adapters.crypto.AesGcmCardCipher;
 import dev.cofre.adapters.crypto.KeyFile;
 import dev.cofre.application.contract.VaultFixtures;
+import dev.cofre.application.customer.SealingCardTokens;
+import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.card.Card;
+import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.charge.CardToken;
+import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.card.CardExpiry;
 import dev.cofre.domain.card.CardHolder;
 import dev.cofre.domain.card.Pan;
@@ -42,8 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * must not be readable in the raw SQLite file, its WAL, or a pg_dump of the schema, whether
  * written as ASCII, UTF-16 (either byte order) or packed BCD.
  *
- * <p>Security codes are never handed to a store (no port takes one); the scan looks for them as
- * UTF-16 only, because three or four digits in ASCII or BCD (two bytes) turn up by chance in any
+ * <p>Card tokens are stored too (seed 000), each number and security code sealed under the token's
+ * own data key; half of them are spent, which destroys their sealed columns. The only security
+ * codes a store is handed are those sealed inside card tokens; the scan looks for them as UTF-16 only, because three or four digits in ASCII or BCD (two bytes) turn up by chance in any
  * file full of random ciphertext and UUID text, and would make the test cry wolf.
  */
 class CardNumbersAtRestTest {
@@ -111,6 +118,33 @@ class CardNumbersAtRestTest {
     }
 
     @Test
+    void a_spent_card_tokens_sealed_number_and_code_leave_no_trace_in_the_sqlite_file() throws Exception {
+        var db = TestDatabases.sqlite();
+        Path file = db.sqliteFile().get();
+        try {
+            var merchant = givenMerchant(db);
+            var pan = Pan.parse(PANS.get(2)).get();
+            var id = CardTokenId.issue(new SecureIds());
+            var cardTokens = new SealingCardTokens(db.cardTokens(), cipher);
+            cardTokens.issue(new CardToken(id, merchant, new Card(pan, new CardHolder("MARIA DA SILVA"), CardExpiry.of(2031, 7)),
+                    Option.some(SecurityCode.parse("cvv", "4321", pan.brand()).get()), NOW.plusSeconds(3600)));
+            var sealed = db.cardTokens().sealed(merchant, id).get();
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            assertTrue(contains(Files.readAllBytes(wal), sealed.securityCodeCiphertext().get()), "the scan finds a stored code");
+            assertTrue(cardTokens.redeem(merchant, id, NOW).isRight());
+            db.close();
+
+            byte[] bytes = Files.readAllBytes(file);
+            assertFalse(contains(bytes, sealed.wrappedKey()), "the wrapped data key is still in the file");
+            assertFalse(contains(bytes, sealed.panCiphertext()), "the sealed number is still in the file");
+            assertFalse(contains(bytes, sealed.securityCodeCiphertext().get()), "the sealed code is still in the file");
+        } finally {
+            db.close();
+            TestDatabases.deleteSqlite(db);
+        }
+    }
+
+    @Test
     @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
             disabledReason = TestDatabases.POSTGRES_DISABLED)
     void no_card_number_is_readable_in_a_pg_dump_of_the_schema() throws Exception {
@@ -121,6 +155,7 @@ class CardNumbersAtRestTest {
 
             byte[] dump = pgDump(schema);
             assertTrue(new String(dump, StandardCharsets.UTF_8).contains("COPY " + schema + ".tokens"), "the dump holds the tokens");
+            assertTrue(new String(dump, StandardCharsets.UTF_8).contains("COPY " + schema + ".card_tokens"), "the dump holds the card tokens");
             assertNoCardData("pg_dump", dump);
         } finally {
             TestDatabases.dropSchema(schema);
@@ -129,6 +164,21 @@ class CardNumbersAtRestTest {
 
     private void vaultEveryCard(Database db) {
         var merchant = givenMerchant(db);
+        var cardTokens = new SealingCardTokens(db.cardTokens(), cipher);
+        for (int i = 0; i < PANS.size(); i++) {
+            var pan = Pan.parse(PANS.get(i)).get();
+            String cvv = pan.brand().securityCodeLength() == 4 ? CVVS.get(1) : CVVS.get(i % 2 == 0 ? 0 : 2);
+            var token = new CardToken(CardTokenId.issue(new SecureIds()), merchant,
+                    new Card(pan, new CardHolder("MARIA DA SILVA"), CardExpiry.of(2031, 7)),
+                    Option.some(SecurityCode.parse("cvv", cvv, pan.brand()).get()), NOW.plusSeconds(3600));
+            cardTokens.issue(token);
+            // What was stored is the real thing: it opens to the same number and code.
+            var opened = cardTokens.peek(merchant, token.id(), NOW).get();
+            assertEquals(pan, opened.card().pan());
+            if (i % 2 == 0) {
+                assertEquals(cvv, cardTokens.redeem(merchant, token.id(), NOW).get().securityCode().get().revealDigits());
+            }
+        }
         for (String digits : PANS) {
             var pan = Pan.parse(digits).get();
             var token = tokenFor(merchant, pan);

@@ -6,7 +6,17 @@ import static dev.cofre.application.contract.VaultFixtures.sealedPan;
 import static dev.cofre.application.contract.VaultFixtures.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cofre.adapters.crypto.AesGcmCardCipher;
 import dev.cofre.application.contract.VaultFixtures;
+import dev.cofre.application.customer.AddCustomerCard;
+import dev.cofre.application.customer.CreateCardToken;
+import dev.cofre.application.customer.CreateCustomer;
+import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.CustomerStores;
+import dev.cofre.application.customer.SealingCardTokens;
+import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.charge.CardTokenError;
+import dev.cofre.domain.customer.CustomerProfile;
 import dev.cofre.application.Idempotent;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.idempotency.IdempotencyKey;
@@ -19,6 +29,8 @@ import dev.cofre.domain.token.Token;
 import dev.cofre.domain.token.VaultError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -32,12 +44,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Races the database must settle: sixteen requests claim one alias, a token is changed from
- * several stale copies at once, one idempotency key is used by several retries at once. On
+ * several stale copies at once, one idempotency key is used by several retries at once, eight
+ * requests save a card from one card token (through the real use cases and cipher). On
  * PostgreSQL the racers are spread over two Database instances, as two Cofre servers would be.
  */
 class RacesTest {
@@ -45,6 +59,8 @@ class RacesTest {
     private static final Logger log = LoggerFactory.getLogger(RacesTest.class);
     private static final int THREADS = 16;
     private static final int ROUNDS = 50;
+    /** Issue 10: eight threads spend one card token. */
+    private static final int CARD_TOKEN_RACERS = 8;
 
     /** The databases the racers use, in turn; all share one store. */
     private List<Database> servers;
@@ -131,6 +147,33 @@ class RacesTest {
             }
         }
 
+        @Test
+        void when_eight_requests_save_a_card_from_one_card_token_exactly_one_does(@TempDir Path keys) throws Exception {
+            var merchant = givenMerchant();
+            // Every server seals and opens with the same keys, as servers sharing one database must.
+            var cipher = AesGcmCardCipher.fromKeyFile(keys.resolve("cofre.keys"));
+            var accounts = servers.stream().map(db -> CustomerAccounts.create(new CustomerStores(db.customers(),
+                    db.savedCards(), db.tokens(), new SealingCardTokens(db.cardTokens(), cipher), db.idempotencyKeys(),
+                    db.transactions()),
+                    cipher, Clock.systemUTC(), new SecureIds())).toList();
+            for (int round = 0; round < ROUNDS / 5; round++) {
+                String customer = accounts.get(0).create().create(merchant, new CreateCustomer.Command(
+                        new CustomerProfile.Draft("race" + round + "@example.com", null, null, null, null, null, null,
+                                null, null, null, null, null, null), null)).get().customer().id().value();
+                String cardToken = accounts.get(0).createCardToken().create(merchant, new CreateCardToken.Command(
+                        "4111111111111111", 11, 2030, "123", "APRO", null, null, null, null, null)).get().id().value();
+
+                var outcomes = race(CARD_TOKEN_RACERS, i -> accounts.get(i % accounts.size()).addCard()
+                        .add(merchant, customer, new AddCustomerCard.Command(cardToken, null)));
+
+                long winners = outcomes.stream().filter(Either::isRight).count();
+                long spent = outcomes.stream().filter(o -> o.isLeft() && o.getLeft().equals(new CardTokenError.Spent())).count();
+                assertEquals(1, winners, "round " + round);
+                assertEquals(CARD_TOKEN_RACERS - 1, spent, "round " + round);
+                assertEquals(1, accounts.get(accounts.size() - 1).listCards().list(merchant, customer).get().size());
+            }
+        }
+
         private MerchantId givenMerchant() {
             var merchant = VaultFixtures.merchant();
             servers.get(0).merchants().add(merchant, VaultFixtures.credentialsOf(merchant.id()));
@@ -139,16 +182,21 @@ class RacesTest {
 
         /** Starts {@link #THREADS} calls at once; any exception fails the test. */
         private <T> List<Either<VaultError, T>> race(IntFunction<Either<VaultError, T>> call) throws Exception {
-            var start = new CyclicBarrier(THREADS);
-            var futures = new ArrayList<Future<Either<VaultError, T>>>();
-            for (int i = 0; i < THREADS; i++) {
+            return race(THREADS, call);
+        }
+
+        /** Starts {@code racers} calls at once; any exception fails the test. */
+        private <E, T> List<Either<E, T>> race(int racers, IntFunction<Either<E, T>> call) throws Exception {
+            var start = new CyclicBarrier(racers);
+            var futures = new ArrayList<Future<Either<E, T>>>();
+            for (int i = 0; i < racers; i++) {
                 int racer = i;
                 futures.add(threads.submit(() -> {
                     start.await();
                     return call.apply(racer);
                 }));
             }
-            var outcomes = new ArrayList<Either<VaultError, T>>();
+            var outcomes = new ArrayList<Either<E, T>>();
             for (var future : futures) {
                 outcomes.add(future.get(30, TimeUnit.SECONDS));
             }

@@ -2,7 +2,9 @@ package dev.cofre.adapters.rest;
 
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.charge.CardTokenError;
 import dev.cofre.domain.charge.ChargeError;
+import dev.cofre.domain.customer.CustomerError;
 import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.MerchantError;
 import dev.cofre.domain.token.VaultError;
@@ -86,7 +88,17 @@ public final class Problems {
             status(ChargeError.AmountExceedsAvailable.class, 422),
             status(ChargeError.AmountNotPositive.class, 422),
             // The vaulted card's sealed number did not open: the same fault as SealBroken, seen by a charge.
-            status(ChargeError.CardUnreadable.class, 500)));
+            status(ChargeError.CardUnreadable.class, 500),
+            status(CardTokenError.NotFound.class, 404),
+            status(CardTokenError.Spent.class, 409),
+            status(CardTokenError.Expired.class, 409),
+            // A card token's sealed number or code did not open: the same fault as SealBroken.
+            status(CardTokenError.Unreadable.class, 500),
+            status(CustomerError.CustomerNotFound.class, 404),
+            status(CustomerError.CardNotFound.class, 404),
+            status(CustomerError.EmailInUse.class, 409),
+            status(CustomerError.ConcurrentUpdate.class, 409),
+            status(CustomerError.CardAlreadySaved.class, 409)));
 
     private static io.vavr.Tuple2<Class<? extends DomainError>, Integer> status(Class<? extends DomainError> type,
                                                                                 int status) {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class ProblemsTest {
 
     /** Errors that are a server's fault, not the caller's: stored card data failing its integrity check. */
-    static final Set<Class<?>> SERVER_FAULTS = Set.of(VaultError.SealBroken.class, ChargeError.CardUnreadable.class);
+    static final Set<Class<?>> SERVER_FAULTS = Set.of(VaultError.SealBroken.class, ChargeError.CardUnreadable.class,
+            dev.cofre.domain.charge.CardTokenError.Unreadable.class);
 
     static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
             "unauthorized_client", "unsupported_grant_type", "invalid_scope", "not_found", "method_not_allowed");

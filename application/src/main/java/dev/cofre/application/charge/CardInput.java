@@ -20,7 +20,7 @@ public sealed interface CardInput {
     record VaultedCard(String reference) implements CardInput {
     }
 
-    /** A single-use card token ({@code token_...}). */
+    /** A single-use card token (32 hex digits). */
     record SingleUseToken(String id) implements CardInput {
     }
 

@@ -92,9 +92,7 @@ final class CardSources {
                     .map(ref -> new CardSource.VaultedCard(ref, Option.none()));
         }
         if (input instanceof CardInput.SingleUseToken t) {
-            return t.id() != null && t.id().startsWith("token_") && t.id().length() <= 64
-                    ? Either.right(new CardSource.SingleUseToken(new CardTokenId(t.id())))
-                    : Either.left(InvalidInput.of("card_token", "must be a card token id (token_...)"));
+            return CardTokenId.parse("card_token", t.id()).map(CardSource.SingleUseToken::new);
         }
         CardInput.NetworkToken n = (CardInput.NetworkToken) input;
         var cryptograms = n.cryptograms() == null || n.cryptograms().isEmpty()
@@ -157,10 +155,10 @@ final class CardSources {
         }
         if (source instanceof CardSource.SingleUseToken s) {
             return cardTokens.peek(merchant, s.id(), now)
-                    .<DomainError>toEither(ChargeError.CardTokenNotFound::new)
+                    .<DomainError>mapLeft(e -> new ChargeError.CardTokenNotFound())
                     .map(peeked -> new Found(summary(source, peeked.card(), Option.none()), at -> cardTokens
                             .redeem(merchant, s.id(), at)
-                            .<DomainError>toEither(ChargeError.CardTokenNotFound::new)
+                            .<DomainError>mapLeft(e -> new ChargeError.CardTokenNotFound())
                             .map(t -> unexpired(t.card().expiry(), at,
                                     new Ready(chargeable(t.card(), t.securityCode()), Option.none())))));
         }

@@ -1,6 +1,7 @@
 package dev.cofre.application.inmemory;
 
 import dev.cofre.application.charge.ChargeStores;
+import dev.cofre.application.customer.CustomerStores;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.VaultStores;
 
@@ -16,11 +17,15 @@ public final class InMemoryStores {
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
     public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     public final InMemoryCharges charges = new InMemoryCharges();
+    /** Card tokens, shared by customers (who make them) and charges (which spend them). */
     public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
     public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
+    public final InMemoryCustomers customers = new InMemoryCustomers();
+    public final InMemorySavedCards savedCards = new InMemorySavedCards();
     public final InMemoryReconcileLeases reconcileLeases = new InMemoryReconcileLeases();
     public final InMemoryTransactions transactions = new InMemoryTransactions(
-            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges);
+            tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, accessTokens, loginFailures, charges,
+            cardTokens, customers, savedCards);
 
     public VaultStores vault() {
         return new VaultStores(tokens, saveRequests, keyRecoveries, audit, idempotency, merchants, transactions);
@@ -33,5 +38,9 @@ public final class InMemoryStores {
     public ChargeStores charging() {
         return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, reconcileLeases,
                 transactions);
+    }
+
+    public CustomerStores customers() {
+        return new CustomerStores(customers, savedCards, tokens, cardTokens, idempotency, transactions);
     }
 }

@@ -17,27 +17,27 @@ import io.vavr.control.Option;
 import java.time.Clock;
 
 /**
- * The first step of every way to vault a card (seed 003 POST /v1/Token, seed 004 SaveCreditCard):
+ * The first step of every way to vault a card (seed 003 POST /v1/Token, seed 004 SaveCreditCard, seed 000's saved cards):
  * refuse an expired card, issue an active token, and seal the number for it. Sealing happens here,
  * before any transaction, so the store's single writer never waits on cryptography.
  */
-final class NewToken {
+public final class NewToken {
 
     /** A token ready to store, with its sealed number. */
-    record Prepared(ActiveToken token, SealedPan sealedPan) {
+    public record Prepared(ActiveToken token, SealedPan sealedPan) {
     }
 
     private final CardCipher cipher;
     private final Clock clock;
     private final Ids ids;
 
-    NewToken(CardCipher cipher, Clock clock, Ids ids) {
+    public NewToken(CardCipher cipher, Clock clock, Ids ids) {
         this.cipher = cipher;
         this.clock = clock;
         this.ids = ids;
     }
 
-    Either<DomainError, Prepared> prepare(MerchantId merchant, Card card, Option<Alias> alias,
+    public Either<DomainError, Prepared> prepare(MerchantId merchant, Card card, Option<Alias> alias,
                                           Option<TokenCustomer> customer) {
         if (card.expiry().isExpired(clock)) {
             return Either.left(new VaultError.CardExpired());

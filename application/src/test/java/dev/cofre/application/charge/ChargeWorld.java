@@ -92,7 +92,7 @@ public final class ChargeWorld {
     /** Issues a single-use card token for the merchant. */
     public CardTokenId cardToken(String number) {
         Pan pan = Pan.parse(number).get();
-        var id = new CardTokenId(ids.prefixed("token_", 16));
+        var id = CardTokenId.issue(ids);
         cardTokens.issue(new CardToken(id, merchant.id(), new Card(pan, new CardHolder("Tony Stark"),
                 CardExpiry.of(2030, 1)), SecurityCode.parse("cvv", "353", pan.brand()).toOption(),
                 NOW.plus(CardToken.LIFETIME)));

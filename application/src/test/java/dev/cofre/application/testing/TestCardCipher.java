@@ -1,6 +1,11 @@
 package dev.cofre.application.testing;
 
 import dev.cofre.domain.card.Pan;
+import dev.cofre.domain.card.SecurityCode;
+import dev.cofre.domain.charge.CardTokenId;
+import dev.cofre.domain.charge.CardTokenSecrets;
+import dev.cofre.domain.charge.SealedCardToken;
+import io.vavr.control.Option;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.Fingerprint;
@@ -60,6 +65,42 @@ public final class TestCardCipher implements CardCipher {
                 .toEither()
                 .<VaultError>mapLeft(e -> new VaultError.SealBroken())
                 .flatMap(digits -> Pan.parse(digits).<VaultError>mapLeft(e -> new VaultError.SealBroken()));
+    }
+
+    @Override
+    public SealedCardToken sealCardToken(Pan pan, Option<SecurityCode> securityCode, MerchantId merchant,
+                                         CardTokenId token) {
+        byte[] iv = new byte[12];
+        random.nextBytes(iv);
+        byte[] pans = gcm(Cipher.ENCRYPT_MODE, iv, merchant + "/" + token + "/pan",
+                pan.revealDigits().getBytes(StandardCharsets.US_ASCII));
+        Option<byte[]> codes = securityCode.map(c -> gcm(Cipher.ENCRYPT_MODE, iv, merchant + "/" + token + "/cvv",
+                c.revealDigits().getBytes(StandardCharsets.US_ASCII)));
+        return new SealedCardToken(1, iv, pans, codes);
+    }
+
+    @Override
+    public Either<VaultError, CardTokenSecrets> openCardToken(SealedCardToken sealed, MerchantId merchant,
+                                                              CardTokenId token) {
+        return Try.of(() -> {
+                    var pan = Pan.parse(new String(gcm(Cipher.DECRYPT_MODE, sealed.wrappedKey(),
+                            merchant + "/" + token + "/pan", sealed.panCiphertext()), StandardCharsets.US_ASCII)).get();
+                    var code = sealed.securityCodeCiphertext().map(c -> SecurityCode.parse("securityCode",
+                            new String(gcm(Cipher.DECRYPT_MODE, sealed.wrappedKey(), merchant + "/" + token + "/cvv", c),
+                                    StandardCharsets.US_ASCII), pan.brand()).get());
+                    return new CardTokenSecrets(pan, code);
+                })
+                .toEither()
+                .mapLeft(e -> (VaultError) new VaultError.SealBroken());
+    }
+
+    private byte[] gcm(int mode, byte[] iv, String aad, byte[] input) {
+        return Try.of(() -> {
+            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        }).get();
     }
 
     @Override

@@ -1,0 +1,35 @@
+package dev.cofre.domain.charge;
+
+import dev.cofre.domain.merchant.MerchantId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+
+/**
+ * Card tokens at rest: the masked token in clear and its secrets sealed. Shared by every server
+ * on the store, so a token issued by one can be spent by another, once.
+ */
+public interface StoredCardTokens {
+
+    /** A token spent just now, with the secrets it held. */
+    record Spent(MaskedCardToken token, SealedCardToken sealed) {
+    }
+
+    void add(MaskedCardToken token, SealedCardToken sealed);
+
+    /** The token in any state (live, spent, expired but not yet swept); another merchant's is absent. */
+    Option<MaskedCardToken> find(MerchantId merchant, CardTokenId id);
+
+    /** The sealed secrets of a token that is not spent. */
+    Option<SealedCardToken> sealed(MerchantId merchant, CardTokenId id);
+
+    /**
+     * Marks the live token spent at {@code now} and destroys its sealed secrets in the same write,
+     * returning them to this caller alone: of concurrent spends of one id, across servers, exactly
+     * one succeeds.
+     */
+    Either<CardTokenError, Spent> spend(MerchantId merchant, CardTokenId id, Instant now);
+
+    /** Deletes every token whose expiry is at or before {@code now}; how many. */
+    int sweepExpired(Instant now);
+}
