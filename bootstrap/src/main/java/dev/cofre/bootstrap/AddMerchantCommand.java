@@ -32,6 +32,7 @@ final class AddMerchantCommand extends OperatorCommand implements Callable<Integ
                         out.println("Registered (the secrets are shown only now):");
                         MerchantsCommand.printCredentials(out, r);
                         MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(r.merchant().id()));
+                        MerchantsCommand.printAccessToken(out, wiring.accessTokens().issue(r.merchant().id()));
                         return 0;
                     });
         }

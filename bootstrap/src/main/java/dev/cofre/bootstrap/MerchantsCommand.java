@@ -24,4 +24,9 @@ final class MerchantsCommand {
     static void printSecretKey(PrintStream out, String secretKey) {
         out.println("  secret key:    " + secretKey);
     }
+
+    /** The Mercado Pago dialect's access token (Authorization: Bearer under /v1/customers), shown once. */
+    static void printAccessToken(PrintStream out, String accessToken) {
+        out.println("  access token:  " + accessToken);
+    }
 }

@@ -27,6 +27,7 @@ final class Sandbox {
         out.println("Created the sandbox merchant (shown once, keep it):");
         MerchantsCommand.printCredentials(out, registered);
         MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(registered.merchant().id()));
+        MerchantsCommand.printAccessToken(out, wiring.accessTokens().issue(registered.merchant().id()));
         return Option.some(registered);
     }
 }

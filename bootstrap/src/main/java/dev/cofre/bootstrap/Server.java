@@ -2,6 +2,7 @@ package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.HttpServer;
+import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.orders.OrdersDialect;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ public final class Server implements AutoCloseable {
     public static Server start(Wiring wiring, Settings settings) {
         var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready,
                 settings.trustedProxies(),
-                Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())));
+                Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())),
+                Option.some(new MercadoPagoDialect.Services(wiring.customers(), wiring.accessTokens(), wiring.clock())));
         var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
                 settings.trustedProxies()::trusts);
         LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",

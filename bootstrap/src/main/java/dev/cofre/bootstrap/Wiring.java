@@ -45,6 +45,7 @@ public final class Wiring implements AutoCloseable {
     private final AcquirerWithDeadline acquirer;
     private final Charging charging;
     private final SecretKeyAccess secretKeys;
+    private final SecretKeyAccess accessTokens;
     private final CustomerAccounts customers;
     private final ScheduledExecutorService sweeper;
     private final Clock clock;
@@ -68,6 +69,8 @@ public final class Wiring implements AutoCloseable {
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions());
         this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
+        this.accessTokens = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids,
+                SecretKeyAccess.ACCESS_TOKEN_PREFIX);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 settings.charges().reconcileGrace());
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
@@ -135,6 +138,16 @@ public final class Wiring implements AutoCloseable {
     /** The orders API's secret keys: issued by merchants add, recognised by the orders dialect. */
     public SecretKeyAccess secretKeys() {
         return secretKeys;
+    }
+
+    /** The clock every use case reads. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The Mercado Pago dialect's static access tokens ({@code APP_USR-}): issued by merchants add. */
+    public SecretKeyAccess accessTokens() {
+        return accessTokens;
     }
 
     /** The charge engine over the database and the configured acquirer. */

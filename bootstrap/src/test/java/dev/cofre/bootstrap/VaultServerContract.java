@@ -242,6 +242,41 @@ abstract class VaultServerContract {
         assertFalse(wrong.body().contains("Extra") || wrong.body().contains("Brand"), "unknown fields are not echoed");
     }
 
+    @Test
+    void every_known_field_of_the_wrong_type_is_named_at_once_and_nothing_is_vaulted() {
+        String bearer = cofre.bearer(cofre.merchant("Wrong types"));
+        var wrong = cofre.vault("POST", "/v1/Token", bearer, "{\"Alias\":7,\"Card\":{\"Number\":" + PAN
+                + ",\"holder\":[\"x\"],\"ExpirationDate\":\"12/2030\",\"SecurityCode\":123}}");
+        assertEquals(400, wrong.status(), wrong.body());
+        var fields = new java.util.ArrayList<String>();
+        wrong.json().forEach(p -> {
+            assertEquals(792, p.get("Code").asInt(), wrong.body());
+            fields.add(p.get("Field").asText());
+        });
+        assertEquals(java.util.List.of("Alias", "Card.Number", "Card.Holder", "Card.SecurityCode"), fields);
+        assertFalse(wrong.body().contains(PAN), "never the number");
+        assertEquals(404, cofre.vault("GET", "/v1/Alias/7/TokenReference", bearer, null).status(), "nothing vaulted");
+    }
+
+    @Test
+    void SaveCreditCard_with_a_bad_RequestId_names_every_other_invalid_field_too() {
+        var m = cofre.merchant("Bad RequestId");
+        var bad = cofre.justClick("SaveCreditCard", "{\"MerchantKey\":\"" + m.merchantKey() + "\",\"RequestId\":\"pedido-1\","
+                + "\"CustomerName\":\"Comprador\",\"CardHolder\":\"Teste Holder\",\"CardNumber\":\"4551870000000184\","
+                + "\"CardExpiration\":\"03/2029\"}");
+        assertEquals(422, bad.status(), bad.body());
+        var codes = new java.util.ArrayList<Integer>();
+        bad.json().get("ErrorReportCollection").forEach(e -> codes.add(e.get("ErrorCode").asInt()));
+        assertTrue(codes.contains(716) && codes.contains(708), "the RequestId and the card number: " + bad.body());
+        assertFalse(bad.json().get("Success").asBoolean());
+
+        var masked = cofre.justClick("GetMaskedCreditCard", "{\"MerchantKey\":\"" + m.merchantKey()
+                + "\",\"RequestId\":\"pedido-2\",\"JustClickKey\":\"not-a-key\"}");
+        var maskedCodes = new java.util.ArrayList<Integer>();
+        masked.json().get("ErrorReportCollection").forEach(e -> maskedCodes.add(e.get("ErrorCode").asInt()));
+        assertEquals(java.util.List.of(716, 704), maskedCodes, masked.body());
+    }
+
     // ---------------------------------------------------------------- seed 004
 
     @Test

@@ -12,6 +12,7 @@ import dev.cofre.bootstrap.justclick.generated.GetCreditCardRequest;
 import dev.cofre.bootstrap.justclick.generated.GetJustClickKeyRequest;
 import dev.cofre.bootstrap.justclick.generated.GetMaskedCreditCardRequest;
 import dev.cofre.bootstrap.justclick.generated.InvalidateCreditCardRequest;
+import dev.cofre.bootstrap.justclick.generated.JustClickShopRequest;
 import dev.cofre.bootstrap.justclick.generated.SaveCreditCardRequest;
 import java.net.URI;
 import java.nio.file.Files;
@@ -101,15 +102,65 @@ class WsdlGeneratedClientTest {
         assertNull(after.getCardNumber());
     }
 
-    @Test
-    void the_generated_client_reads_errors_as_Success_false_with_seed_004s_codes() {
+    /** A SaveCreditCard request for the test merchant, with a fresh RequestId. */
+    private SaveCreditCardRequest saveRequest(String number) {
         var save = new SaveCreditCardRequest();
         save.setRequestId(RunningCofre.guid());
         save.setMerchantKey(merchant.merchantKey());
         save.setCustomerName("Comprador");
         save.setCardHolder("Teste Holder");
-        save.setCardNumber("4551870000000184");
+        save.setCardNumber(number);
         save.setCardExpiration("03/2029");
+        return save;
+    }
+
+    @Test
+    void the_generated_client_charges_a_saved_card_with_JustClickShop() {
+        var save = saveRequest(VaultServerContract.PAN);
+        save.setJustClickAlias("Compra1Clique");
+        String key = port.saveCreditCard(save).getJustClickKey();
+
+        var shop = new JustClickShopRequest();
+        String requestId = RunningCofre.guid();
+        shop.setRequestId(requestId);
+        shop.setMerchantKey(merchant.merchantKey());
+        shop.setCustomerName("Comprador");
+        shop.setOrderId("pedido-1");
+        shop.setAmount(4567);
+        shop.setPaymentMethod((short) 997);
+        shop.setNumberInstallments((short) 3);
+        shop.setPaymentType((short) 1);
+        shop.setJustClickKey(key);
+        shop.setSecurityCode("123");
+        var paid = port.justClickShop(shop);
+        assertTrue(paid.isSuccess(), () -> errors(paid.getErrorReportCollection()));
+        assertEquals(requestId, paid.getCorrelationId());
+        assertEquals(4567, paid.getAmount());
+        assertEquals(Short.valueOf((short) 0), paid.getStatus());
+        assertEquals("00", paid.getReturnCode());
+        assertTrue(paid.getAquirerTransactionId().matches("[0-9]{9}"), paid.getAquirerTransactionId());
+        assertEquals(paid.getBraspagTransactionId(), port.justClickShop(shop).getBraspagTransactionId(),
+                "a retried RequestId answers the same charge");
+
+        var byAlias = new JustClickShopRequest();
+        byAlias.setRequestId(RunningCofre.guid());
+        byAlias.setMerchantKey(merchant.merchantKey());
+        byAlias.setAmount(100);
+        byAlias.setNumberInstallments((short) 1);
+        byAlias.setJustClickAlias("Compra1Clique");
+        assertTrue(port.justClickShop(byAlias).isSuccess());
+
+        byAlias.setRequestId(RunningCofre.guid());
+        byAlias.setAmount(0);
+        var refused = port.justClickShop(byAlias);
+        assertFalse(refused.isSuccess());
+        assertNull(refused.getStatus(), "xsi:nil");
+        assertEquals(799, refused.getErrorReportCollection().getErrorReport().get(0).getErrorCode());
+    }
+
+    @Test
+    void the_generated_client_reads_errors_as_Success_false_with_seed_004s_codes() {
+        var save = saveRequest("4551870000000184");
         var refused = port.saveCreditCard(save);
         assertFalse(refused.isSuccess());
         assertEquals("00000000-0000-0000-0000-000000000000", refused.getJustClickKey());

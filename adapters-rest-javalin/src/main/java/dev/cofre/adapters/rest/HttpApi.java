@@ -1,5 +1,6 @@
 package dev.cofre.adapters.rest;
 
+import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.justclick.JustClickDialects;
 import dev.cofre.adapters.rest.oauth.OAuthDialect;
 import dev.cofre.adapters.rest.orders.OrdersDialect;
@@ -42,14 +43,16 @@ public final class HttpApi {
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
      * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
-     * card-read allow-list); {@code orders} serves the orders API when present.
+     * card-read allow-list); {@code orders} serves the orders API and {@code customers} the Mercado Pago
+     * customers API when present.
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
-                           TrustedProxies trustedProxies, io.vavr.control.Option<OrdersDialect.Services> orders) {
+                           TrustedProxies trustedProxies, io.vavr.control.Option<OrdersDialect.Services> orders,
+                           io.vavr.control.Option<MercadoPagoDialect.Services> customers) {
 
-        /** Without the orders API, trusting no proxy. */
+        /** Without the orders and customers APIs, trusting no proxy. */
         public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
-            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none());
+            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none(), io.vavr.control.Option.none());
         }
     }
 
@@ -60,8 +63,10 @@ public final class HttpApi {
     public static Dialects dialects(Services services) {
         var vault = new VaultDialect(services.accounts(), services.vault());
         return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
-                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies()))
-                .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging()))),
+                .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies(),
+                        services.orders().map(OrdersDialect.Services::charging)))
+                .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())))
+                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c))),
                 vault);
     }
 

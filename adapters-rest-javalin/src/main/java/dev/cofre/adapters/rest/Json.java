@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -46,6 +47,10 @@ public final class Json {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /** The same mapper, printing null fields: for wire formats that print every field (seed 000's). */
+    private static final ObjectMapper WITH_NULLS = MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+
     private Json() {
     }
 
@@ -62,6 +67,56 @@ public final class Json {
                     "Content-Type must be application/json"));
         }
         return parse(body, type);
+    }
+
+    /**
+     * As {@link #read}, naming every known field of the wrong JSON type at once (Jackson alone stops
+     * at the first): the body is read as a tree and the known fields' types checked before binding.
+     */
+    public static <T> Either<List<Problem>, T> readAll(Context ctx, Class<T> type, T empty) {
+        Either<Problem, JsonNode> tree = read(ctx, JsonNode.class, null);
+        if (tree.isLeft()) {
+            return read(ctx, type, empty).mapLeft(List::of); // an absent body, another media type, malformed JSON
+        }
+        List<Problem> wrong = wrongTypes(tree.get(), type, "");
+        return wrong.isEmpty() ? parse(ctx.bodyAsBytes(), type).mapLeft(List::of) : Either.left(wrong);
+    }
+
+    /**
+     * The fields of {@code node} that {@code type} (a record of {@code @JsonProperty} components)
+     * knows and that have the wrong JSON type, nested records included; names match ignoring case.
+     */
+    static List<Problem> wrongTypes(JsonNode node, Class<?> type, String prefix) {
+        if (!type.isRecord() || !node.isObject()) {
+            return List.empty();
+        }
+        return List.of(type.getRecordComponents()).flatMap(component -> {
+            // a record component's Jackson annotations are kept on its accessor, not on the component
+            var accessor = component.getAccessor();
+            var property = accessor.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            if (property == null || accessor.isAnnotationPresent(
+                    com.fasterxml.jackson.databind.annotation.JsonDeserialize.class)) {
+                return List.empty();
+            }
+            String name = property.value();
+            var value = io.vavr.collection.Iterator.ofAll(node.fields())
+                    .find(f -> f.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue);
+            if (value.isEmpty() || value.get().isNull()) {
+                return List.empty();
+            }
+            JsonNode v = value.get();
+            Class<?> t = component.getType();
+            boolean fits = t == String.class ? v.isTextual()
+                    : t == Integer.class || t == Long.class || t == int.class || t == long.class ? v.isIntegralNumber()
+                    : t == Boolean.class || t == boolean.class ? v.isBoolean()
+                    : t.isRecord() ? v.isObject()
+                    : !java.util.List.class.isAssignableFrom(t) || v.isArray();
+            String field = prefix + name;
+            if (!fits) {
+                return List.of(new Problem(400, Problem.WRONG_TYPE, field + " has the wrong JSON type", field));
+            }
+            return t.isRecord() ? wrongTypes(v, t, field + ".") : List.<Problem>empty();
+        });
     }
 
     /** Parses {@code body} as {@code type}, with the problems {@link #read} reports. */
@@ -94,6 +149,16 @@ public final class Json {
     /** Writes {@code value} as the JSON response with {@code status}. */
     public static void write(Context ctx, int status, Object value) {
         ctx.status(status).contentType(CONTENT_TYPE).result(bytes(value));
+        ctx.attribute(HttpApi.ANSWERED, true);
+    }
+
+    /** Writes {@code value} as the JSON response with {@code status}, null fields included. */
+    public static void writeWithNulls(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(WITH_NULLS.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response type failed to serialize: " + value.getClass().getName(), e);
+        }
         ctx.attribute(HttpApi.ANSWERED, true);
     }
 

@@ -57,6 +57,17 @@ class JsonTest {
     }
 
     @Test
+    void every_known_field_of_the_wrong_type_is_found_at_once_at_any_depth() throws Exception {
+        var tree = Json.MAPPER.readTree("{\"alias\":1,\"Extra\":true,\"Card\":{\"Number\":4,\"HOLDER\":[\"x\"]}}");
+        assertEquals(io.vavr.collection.List.of("Alias", "Card.Number", "Card.Holder"),
+                Json.wrongTypes(tree, Body.class, "").map(Problem::field));
+        assertEquals(io.vavr.collection.List.of("Card"),
+                Json.wrongTypes(Json.MAPPER.readTree("{\"Card\":\"x\"}"), Body.class, "").map(Problem::field));
+        assertTrue(Json.wrongTypes(Json.MAPPER.readTree("{\"Alias\":null,\"Card\":{\"Number\":\"4\"}}"), Body.class, "")
+                .isEmpty());
+    }
+
+    @Test
     void duplicates_trailing_garbage_and_broken_syntax_are_malformed() {
         for (String json : new String[] {"{\"Alias\":\"a\",\"Alias\":\"b\"}", "{} x", "{\"Card\":", "{'Alias':'a'}"}) {
             assertEquals(Problem.MALFORMED_JSON, parse(json).getLeft().code(), json);

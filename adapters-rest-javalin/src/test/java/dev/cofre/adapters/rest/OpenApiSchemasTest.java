@@ -25,7 +25,8 @@ class OpenApiSchemasTest {
             Map.entry("StatusChange", "dev.cofre.adapters.rest.vault.StatusChangeRequest"),
             Map.entry("SaveCreditCardRequest", "dev.cofre.adapters.rest.justclick.JustClickRequests$SaveCreditCardRequest"),
             Map.entry("CardRequest", "dev.cofre.adapters.rest.justclick.JustClickRequests$CardRequest"),
-            Map.entry("GetJustClickKeyRequest", "dev.cofre.adapters.rest.justclick.JustClickRequests$GetJustClickKeyRequest"));
+            Map.entry("GetJustClickKeyRequest", "dev.cofre.adapters.rest.justclick.JustClickRequests$GetJustClickKeyRequest"),
+            Map.entry("JustClickShopRequest", "dev.cofre.adapters.rest.justclick.JustClickRequests$JustClickShopRequest"));
 
     @Test
     void every_schema_with_a_record_names_the_records_fields() throws Exception {

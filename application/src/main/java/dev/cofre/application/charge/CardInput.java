@@ -16,8 +16,18 @@ public sealed interface CardInput {
         }
     }
 
-    /** A card saved in the vault, by its token reference. */
-    record VaultedCard(String reference) implements CardInput {
+    /** A card saved in the vault, by its token reference, with the security code if the buyer typed it (may be null). */
+    record VaultedCard(String reference, String securityCode) implements CardInput {
+
+        /** Without a security code. */
+        public VaultedCard(String reference) {
+            this(reference, null);
+        }
+
+        @Override
+        public String toString() {
+            return "VaultedCard[" + reference + "]";
+        }
     }
 
     /** A single-use card token (32 hex digits). */

@@ -88,8 +88,14 @@ final class CardSources {
                     .map(cvv -> new CardSource.PresentedCard(card.get(), cvv));
         }
         if (input instanceof CardInput.VaultedCard v) {
-            return TokenReference.parse("card_id", v.reference())
-                    .map(ref -> new CardSource.VaultedCard(ref, Option.none()));
+            return Validation.combine(
+                            Validation.fromEither(TokenReference.parse("card_id", v.reference())),
+                            Validation.fromEither(v.securityCode() == null
+                                    ? Either.<InvalidInput, Option<SecurityCode>>right(Option.none())
+                                    : SecurityCode.parseForVaultedCharge("card.cvv", v.securityCode()).map(Option::some)))
+                    .ap((ref, cvv) -> (CardSource) new CardSource.VaultedCard(ref, cvv))
+                    .mapError(CardSources::all)
+                    .toEither();
         }
         if (input instanceof CardInput.SingleUseToken t) {
             return CardTokenId.parse("card_token", t.id()).map(CardSource.SingleUseToken::new);

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /** The charge engine's use cases, built once over the same stores, acquirer, clock and id source. */
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
-                       ReconcileCharges reconcile, GetCharge get) {
+                       ReconcileCharges reconcile, GetCharge get,
+                       JustClickShop justClickShop) {
 
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
@@ -24,13 +25,15 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
         var cards = new CardSources(stores.tokens(), cipher, stores.cardTokens(), hasher, stores.spentCryptograms(),
                 clock);
         var followUps = new FollowUps(stores, acquirer, ids, clock);
+        var authorize = new AuthorizeCharge(stores, cards, acquirer, ids, clock);
         return new Charging(
-                new AuthorizeCharge(stores, cards, acquirer, ids, clock),
+                authorize,
                 new CaptureCharge(followUps),
                 new VoidCharge(followUps),
                 new RefundCharge(followUps),
                 new ReconcileCharges(stores.charges(), stores.leases(), acquirer, stores.transactions(), clock,
                         reconcileGrace, "reconciler-" + ids.uuid()),
-                new GetCharge(stores.charges()));
+                new GetCharge(stores.charges()),
+                new JustClickShop(stores.tokens(), authorize));
     }
 }

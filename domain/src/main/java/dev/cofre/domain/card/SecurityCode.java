@@ -44,6 +44,15 @@ public final class SecurityCode {
     }
 
     /**
+     * A security code sent with a charge to a vaulted card, whose brand is only known once the card
+     * is read: three or four digits, as {@link #parseForCharge} allows for every brand but Amex (whose
+     * issuer then judges a 3-digit code). Never echoes the value.
+     */
+    public static Either<InvalidInput, SecurityCode> parseForVaultedCharge(String field, String raw) {
+        return checkShape(field, raw).map(ok -> new SecurityCode(raw));
+    }
+
+    /**
      * Checks what can be checked without the card's brand (when its number is itself invalid):
      * digits only, three or four of them. Never echoes the value.
      */

@@ -30,6 +30,11 @@ public record Transaction(TransactionId id, Move move, Amount amount,
         java.util.Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** The transaction's id as a GUID (seed 002's gateway_id, JustClick's BraspagTransactionId), the same on every call. */
+    public java.util.UUID gatewayId() {
+        return java.util.UUID.nameUUIDFromBytes(id.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public TransactionKind kind() {
         return move.kind();
     }

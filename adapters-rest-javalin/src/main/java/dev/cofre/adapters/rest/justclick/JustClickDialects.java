@@ -5,6 +5,8 @@ import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
 import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
+import dev.cofre.application.charge.Charging;
 
 /** JustClick's two forms, SOAP (what its clients speak) and JSON (Cofre's convenience), over one set of calls. */
 public final class JustClickDialects {
@@ -12,8 +14,10 @@ public final class JustClickDialects {
     private JustClickDialects() {
     }
 
-    public static List<ApiDialect> create(MerchantAccounts accounts, Vault vault, TrustedProxies trustedProxies) {
-        var calls = new JustClickCalls(accounts, vault, trustedProxies);
+    /** {@code charging} serves JustClickShop; without it the method answers that charges are not served. */
+    public static List<ApiDialect> create(MerchantAccounts accounts, Vault vault, TrustedProxies trustedProxies,
+                                          Option<Charging> charging) {
+        var calls = new JustClickCalls(accounts, vault, trustedProxies, charging);
         return List.of(new JustClickSoapDialect(calls), new JustClickJsonDialect(calls));
     }
 }

@@ -98,8 +98,8 @@ final class SoapEnvelope {
                 .filter(m -> SERVICE_NS.equals(xml.getNamespaceURI()));
         if (method.isEmpty()) {
             return Either.left("Unknown method " + safe(operation) + " in namespace " + safe(xml.getNamespaceURI())
-                    + "; this service has SaveCreditCard, GetMaskedCreditCard, GetCreditCard, GetJustClickKey and "
-                    + "InvalidateCreditCard in " + SERVICE_NS);
+                    + "; this service has SaveCreditCard, GetMaskedCreditCard, GetCreditCard, GetJustClickKey, "
+                    + "InvalidateCreditCard and JustClickShop in " + SERVICE_NS);
         }
         String action = soapAction == null ? "" : soapAction.trim().replace("\"", "");
         if (!action.isEmpty() && !action.equalsIgnoreCase(SERVICE_NS + method.get().name())) {

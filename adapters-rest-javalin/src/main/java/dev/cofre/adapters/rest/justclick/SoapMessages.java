@@ -30,8 +30,7 @@ final class SoapMessages {
             xml.writeStartElement(method + "Result");
             element(xml, "Success", String.valueOf(answer.success()));
             if (answer.correlationId() == null) {
-                xml.writeEmptyElement("CorrelationId");
-                xml.writeAttribute("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "nil", "true");
+                nil(xml, "CorrelationId");
             } else {
                 element(xml, "CorrelationId", answer.correlationId());
             }
@@ -43,8 +42,12 @@ final class SoapMessages {
                 xml.writeEndElement();
             }
             xml.writeEndElement();
-            for (Map.Entry<String, String> field : answer.fields().entrySet()) {
-                element(xml, field.getKey(), field.getValue());
+            for (Map.Entry<String, ?> field : answer.fields().entrySet()) {
+                if (field.getValue() == null) {
+                    nil(xml, field.getKey());
+                } else {
+                    element(xml, field.getKey(), String.valueOf(field.getValue()));
+                }
             }
             xml.writeEndElement();
             xml.writeEndElement();
@@ -84,6 +87,11 @@ final class SoapMessages {
             throw new IllegalStateException("a SOAP message failed to serialize", e);
         }
         return out.toByteArray();
+    }
+
+    private static void nil(XMLStreamWriter xml, String name) throws XMLStreamException {
+        xml.writeEmptyElement(name);
+        xml.writeAttribute("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "nil", "true");
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

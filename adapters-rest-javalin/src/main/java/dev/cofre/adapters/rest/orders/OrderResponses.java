@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Orders and charges in seed 002's response shape: string ids with their prefixes, amounts in
@@ -93,7 +92,7 @@ final class OrderResponses {
         x.put("operation_key", operationKey(t));
         x.put("id", t.id().value());
         x.put("transaction_type", "credit_card");
-        x.put("gateway_id", UUID.nameUUIDFromBytes(t.id().value().getBytes(StandardCharsets.UTF_8)).toString());
+        x.put("gateway_id", t.gatewayId().toString());
         x.put("amount", t.amount().cents());
         x.put("status", t.status().wireName());
         x.put("success", t.tookEffect());

@@ -61,9 +61,9 @@ public final class VaultDialect implements ApiDialect {
 
     @Override
     public void routes(JavalinDefaultRoutingApi routes) {
-        routes.post("/v1/Token", authenticated(ctx -> Json.read(ctx, TokenizeRequest.class, null)
+        routes.post("/v1/Token", authenticated(ctx -> Json.readAll(ctx, TokenizeRequest.class, null)
                 .map(r -> r.toCommand(ctx.header("Idempotency-Key")))
-                .fold(p -> refuse(ctx, p), c -> answer(ctx, 201,
+                .fold(problems -> refuse(ctx, problems), c -> answer(ctx, 201,
                         vault.tokenize().tokenize(merchant(ctx), c).map(t -> VaultTokenResponse.of(t, baseUrl(ctx)))))));
         routes.get("/v1/Token/{TokenReference}", authenticated(ctx -> answer(ctx, 200,
                 vault.get().get(merchant(ctx), ctx.pathParam("TokenReference"))
@@ -109,7 +109,7 @@ public final class VaultDialect implements ApiDialect {
 
     private void change(Context ctx,
                         Function2<MerchantId, ChangeTokenStatus.Command, Either<DomainError, Token>> useCase) {
-        Json.read(ctx, StatusChangeRequest.class, DEFAULT_CHANGE)
+        Json.readAll(ctx, StatusChangeRequest.class, DEFAULT_CHANGE)
                 .map(r -> new ChangeTokenStatus.Command(ctx.pathParam("TokenReference"), r.removedBy(), r.reason()))
                 .fold(p -> refuse(ctx, p), c -> answer(ctx, 200,
                         useCase.apply(merchant(ctx), c).map(t -> StatusResponse.of(t, baseUrl(ctx)))));
@@ -126,8 +126,8 @@ public final class VaultDialect implements ApiDialect {
         return null;
     }
 
-    private Void refuse(Context ctx, Problem problem) {
-        fail(ctx, problem);
+    private Void refuse(Context ctx, io.vavr.collection.List<Problem> problems) {
+        fail(ctx, problems);
         return null;
     }
 
