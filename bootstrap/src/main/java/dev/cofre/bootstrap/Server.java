@@ -31,12 +31,19 @@ public final class Server implements AutoCloseable {
                 settings.trustedProxies(),
                 Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())),
                 Option.some(new MercadoPagoDialect.Services(wiring.customers(), wiring.accessTokens(), wiring.clock())));
-        var http = HttpServer.start(services, settings.port(), settings.shutdownGrace());
-        LOG.info("Cofre listening on port {}", http.port());
+        var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
+                settings.trustedProxies()::trusts);
+        LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",
+                settings.host());
         var interval = settings.charges().reconcileInterval();
         var reconciler = interval.isZero() ? Option.<BackgroundReconciler>none()
                 : Option.some(BackgroundReconciler.start(wiring.charging().reconcile(), interval));
         return new Server(http, wiring, reconciler);
+    }
+
+    /** Whether the API speaks HTTPS. */
+    public boolean secure() {
+        return http.secure();
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package dev.cofre.bootstrap;
 
+import dev.cofre.adapters.rest.HttpLimits;
+import dev.cofre.adapters.rest.Transport;
 import dev.cofre.domain.merchant.IpRange;
 import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.control.Option;
@@ -17,15 +19,15 @@ import java.util.Properties;
  * Cofre's configuration: environment variables, over an optional properties file named by
  * {@code COFRE_CONFIG_FILE} that uses the same names as keys. Every setting is in the README, "Settings".
  */
-public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
+public record Settings(String host, int port, Option<Transport.Tls> tls, Path dataDir, String dbUrl, String dbSchema, Path keyFile,
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
                        Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
-                       ChargeSettings charges) {
+                       HttpLimits httpLimits, ChargeSettings charges) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
-        return "Settings[port=" + port + ", dataDir=" + dataDir + ", keyFile=" + keyFile + "]";
+        return "Settings[host=" + host + ", port=" + port + ", tls=" + tls.isDefined() + ", dataDir=" + dataDir + ", keyFile=" + keyFile + "]";
     }
 
     public static Settings fromEnvironment() {
@@ -49,7 +51,15 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         if (port < 0 || port > 65535) {
             throw new StartupFailure("COFRE_PORT must be between 0 and 65535");
         }
-        return new Settings(port, dataDir,
+        String host = values.getOrDefault("COFRE_HOST", "127.0.0.1");
+        var tls = TlsKeys.from(values);
+        boolean allowPlain = Option.of(values.get("COFRE_ALLOW_PLAIN_HTTP"))
+                .map(v -> bool("COFRE_ALLOW_PLAIN_HTTP", v)).getOrElse(false);
+        if (tls.isEmpty() && !allowPlain && !loopback(host)) {
+            throw new StartupFailure("plain HTTP on " + host + " is refused: configure COFRE_TLS_KEYSTORE (or COFRE_TLS_CERT "
+                    + "and COFRE_TLS_KEY), or set COFRE_ALLOW_PLAIN_HTTP=true behind a TLS-terminating proxy");
+        }
+        return new Settings(host, port, tls, dataDir,
                 values.getOrDefault("COFRE_DB_URL", "jdbc:sqlite:" + dataDir.resolve("cofre.db")),
                 values.getOrDefault("COFRE_DB_SCHEMA", "public"),
                 Path.of(values.getOrDefault("COFRE_KEY_FILE", dataDir.resolve("cofre.keys").toString())),
@@ -59,12 +69,13 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
                 Duration.ofSeconds(integer(values, "COFRE_SHUTDOWN_GRACE_SECONDS", 10)),
                 Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
                 trustedProxies(values.get("COFRE_TRUSTED_PROXIES")),
+                httpLimits(values),
                 ChargeSettings.from(values));
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, charges);
+        return new Settings(host, newPort, tls, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {
@@ -77,6 +88,30 @@ public record Settings(int port, Path dataDir, String dbUrl, String dbSchema, Pa
         } catch (NumberFormatException e) {
             throw new StartupFailure(name + " must be a whole number");
         }
+    }
+
+    /** Whether every address {@code host} names is a loopback address (reachable from this machine only). */
+    private static boolean loopback(String host) {
+        try {
+            return java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+                    .allMatch(java.net.InetAddress::isLoopbackAddress);
+        } catch (java.net.UnknownHostException e) {
+            throw new StartupFailure("COFRE_HOST " + host + " is not an address of this machine");
+        }
+    }
+
+    /** Where and how the API listens. */
+    public Transport transport() {
+        return new Transport(host, port, tls);
+    }
+
+    private static HttpLimits httpLimits(Map<String, String> values) {
+        var defaults = HttpLimits.DEFAULT;
+        int header = positive(values, "COFRE_HTTP_HEADER_TIMEOUT_SECONDS", (int) defaults.headerTimeout().toSeconds());
+        int body = positive(values, "COFRE_HTTP_BODY_TIMEOUT_SECONDS", (int) defaults.bodyTimeout().toSeconds());
+        return new HttpLimits(Duration.ofSeconds(header), Duration.ofSeconds(body),
+                positive(values, "COFRE_HTTP_MIN_DATA_RATE", defaults.minDataRate()),
+                positive(values, "COFRE_HTTP_MAX_CONNECTIONS_PER_ADDRESS", defaults.maxConnectionsPerAddress()));
     }
 
     static int positive(Map<String, String> values, String name, int fallback) {

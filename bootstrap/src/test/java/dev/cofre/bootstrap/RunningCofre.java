@@ -79,8 +79,12 @@ final class RunningCofre implements AutoCloseable {
         return wiring;
     }
 
+    int port() {
+        return server.port();
+    }
+
     String base() {
-        return "http://localhost:" + server.port();
+        return (server.secure() ? "https" : "http") + "://localhost:" + server.port();
     }
 
     @Override

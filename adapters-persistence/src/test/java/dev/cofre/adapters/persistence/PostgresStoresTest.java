@@ -19,11 +19,20 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
         disabledReason = TestDatabases.POSTGRES_DISABLED)
 class PostgresStoresTest {
 
+    /** The database URL every contract runs on; {@link SerializablePostgresStoresTest} adds an option to it. */
+    String url() {
+        return TestDatabases.postgresUrl();
+    }
+
+    private Stores stores() {
+        return TestDatabases.postgresStores(url());
+    }
+
     @Nested
     class Tokens extends TokensContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -31,7 +40,7 @@ class PostgresStoresTest {
     class SealedPans extends SealedPansContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -39,7 +48,7 @@ class PostgresStoresTest {
     class SaveRequests extends SaveRequestsContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -47,7 +56,7 @@ class PostgresStoresTest {
     class KeyRecoveries extends KeyRecoveriesContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -55,7 +64,7 @@ class PostgresStoresTest {
     class AuditTrail extends AuditTrailContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -63,7 +72,7 @@ class PostgresStoresTest {
     class Merchants extends MerchantsContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -71,7 +80,7 @@ class PostgresStoresTest {
     class AccessTokens extends AccessTokensContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -79,7 +88,7 @@ class PostgresStoresTest {
     class Idempotency extends IdempotencyContract {
         @Override
         protected Stores openStores() {
-            return TestDatabases.postgresStores();
+            return stores();
         }
     }
 
@@ -87,7 +96,7 @@ class PostgresStoresTest {
     class Charges extends ChargesContract {
         @Override
         protected ChargeContractStores openStores() {
-            return TestDatabases.postgresChargeStores();
+            return TestDatabases.postgresChargeStores(url());
         }
     }
 
@@ -96,7 +105,7 @@ class PostgresStoresTest {
         @Override
         protected Opened open() {
             String schema = TestDatabases.randomSchema();
-            var db = Database.open(TestDatabases.postgresUrl(), schema);
+            var db = Database.open(url(), schema);
             return new Opened(db.loginFailures(), () -> {
                 db.close();
                 TestDatabases.dropSchema(schema);

@@ -229,13 +229,28 @@ class RacesTest {
         @Override
         List<Database> openServers() {
             schema = TestDatabases.randomSchema();
-            return List.of(Database.open(TestDatabases.postgresUrl(), schema), Database.open(TestDatabases.postgresUrl(), schema));
+            return List.of(Database.open(url(), schema), Database.open(url(), schema));
+        }
+
+        String url() {
+            return TestDatabases.postgresUrl();
         }
 
         @Override
         void dropServers(List<Database> servers) {
             servers.forEach(Database::close);
             TestDatabases.dropSchema(schema);
+        }
+    }
+
+    /** The same races with every transaction SERIALIZABLE: the losers' serialization failures are retried. */
+    @Nested
+    @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+            disabledReason = TestDatabases.POSTGRES_DISABLED)
+    class OnSerializablePostgresqlWithTwoServers extends OnPostgresqlWithTwoServers {
+        @Override
+        String url() {
+            return TestDatabases.serializablePostgresUrl();
         }
     }
 }

@@ -47,6 +47,16 @@ final class TestDatabases {
         return System.getenv(POSTGRES_URL_VARIABLE);
     }
 
+    /** The test database, with every transaction of the connection SERIALIZABLE unless it asks otherwise. */
+    static String serializablePostgresUrl() {
+        return withOption(postgresUrl(), "default_transaction_isolation=serializable");
+    }
+
+    /** {@code url} with a server setting for each of its connections (the driver's {@code options}). */
+    static String withOption(String url, String setting) {
+        return url + (url.contains("?") ? "&" : "?") + "options=-c%20" + setting.replace("=", "%3D");
+    }
+
     /** A fresh random schema name, so that every test run has its own tables. */
     static String randomSchema() {
         return "cofre_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -73,7 +83,12 @@ final class TestDatabases {
 
     /** Stores in a new PostgreSQL schema, dropped on close. */
     static Stores postgresStores() {
-        return onPostgres(TestDatabases::storesOf);
+        return postgresStores(postgresUrl());
+    }
+
+    /** Stores in a new PostgreSQL schema of the database at {@code url}, dropped on close. */
+    static Stores postgresStores(String url) {
+        return onPostgres(url, TestDatabases::storesOf);
     }
 
     /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
@@ -88,7 +103,11 @@ final class TestDatabases {
     }
 
     static ChargeContractStores postgresChargeStores() {
-        return onPostgres(TestDatabases::chargeStoresOf);
+        return postgresChargeStores(postgresUrl());
+    }
+
+    static ChargeContractStores postgresChargeStores(String url) {
+        return onPostgres(url, TestDatabases::chargeStoresOf);
     }
 
     /** Whatever {@code open} makes of a new SQLite file, which its closer deletes. */
@@ -101,9 +120,9 @@ final class TestDatabases {
     }
 
     /** Whatever {@code open} makes of a new PostgreSQL schema, which its closer drops. */
-    private static <T> T onPostgres(java.util.function.BiFunction<Database, Runnable, T> open) {
+    private static <T> T onPostgres(String url, java.util.function.BiFunction<Database, Runnable, T> open) {
         String schema = randomSchema();
-        var db = Database.open(postgresUrl(), schema);
+        var db = Database.open(url, schema);
         return open.apply(db, () -> {
             db.close();
             dropSchema(schema);

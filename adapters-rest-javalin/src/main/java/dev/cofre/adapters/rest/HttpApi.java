@@ -7,6 +7,7 @@ import dev.cofre.adapters.rest.orders.OrdersDialect;
 import dev.cofre.adapters.rest.vault.VaultDialect;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import dev.cofre.domain.merchant.TrustedProxies;
 import dev.cofre.domain.merchant.Merchant;
 import io.javalin.Javalin;
@@ -36,7 +37,8 @@ public final class HttpApi {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("cofre.requests");
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final long DRAIN_LIMIT = 1024 * 1024;
+    /** Bodies up to this size are read before a 413, so the client sees it; larger ones are cut off. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
 
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
@@ -153,7 +155,9 @@ public final class HttpApi {
 
     private static void log(Context ctx, Float millis) {
         Merchant merchant = ctx.attribute(MERCHANT);
-        REQUESTS.info("method={} path={} status={} duration_ms={} merchant={}", ctx.method(), ctx.path(),
+        // A card number used as a path id (GET /v1/Token/3782...) is masked before it reaches the log.
+        REQUESTS.info("method={} path={} status={} duration_ms={} merchant={}", ctx.method(),
+                EmbeddedCardNumbers.masked(ctx.path()),
                 ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
                 merchant == null ? "-" : merchant.id());
     }

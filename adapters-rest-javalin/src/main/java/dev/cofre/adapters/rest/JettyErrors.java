@@ -21,18 +21,41 @@ final class JettyErrors extends ErrorHandler {
         this.dialects = dialects;
     }
 
+    /** Every method's error has a body (Jetty writes one only for GET, POST and HEAD by default). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws java.io.IOException {
         String reason = code == 503 ? "The server is stopping; retry shortly" : "HTTP " + code;
-        var rendered = dialects.of(request.getHttpURI().getPath())
+        var rendered = dialects.of(pathOf(request))
                 .render(List.of(Problem.of(code, 799, "Undefined error: " + reason)));
         response.setStatus(rendered.status());
         rendered.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, rendered.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (code == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
         response.write(true, ByteBuffer.wrap(rendered.body()), callback);
+    }
+
+    /** The request's path, or as much of it as was sent when it does not decode (the dialect is in its prefix). */
+    static String pathOf(Request request) {
+        String path = request.getHttpURI().getPath();
+        if (path != null) {
+            return path;
+        }
+        String raw = request.getHttpURI().asString();
+        int authority = raw.indexOf("://");
+        if (authority >= 0) {
+            int slash = raw.indexOf('/', authority + 3);
+            raw = slash < 0 ? "/" : raw.substring(slash);
+        }
+        int query = raw.indexOf('?');
+        return query < 0 ? raw : raw.substring(0, query);
     }
 }

@@ -21,6 +21,17 @@ public final class InMemoryKeyRecoveries implements KeyRecoveries, InMemoryTrans
     }
 
     @Override
+    public synchronized io.vavr.control.Option<KeyRecoveryAttempts> take(MerchantId merchant) {
+        KeyRecoveryAttempts current = of(merchant);
+        if (current.locked()) {
+            return io.vavr.control.Option.none();
+        }
+        KeyRecoveryAttempts taken = current.failed();
+        save(taken);
+        return io.vavr.control.Option.some(taken);
+    }
+
+    @Override
     public synchronized Object snapshot() {
         return attempts;
     }

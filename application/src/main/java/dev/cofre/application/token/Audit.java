@@ -5,6 +5,7 @@ import dev.cofre.domain.DomainError;
 import dev.cofre.domain.Transactions;
 import dev.cofre.domain.audit.AuditEvent;
 import dev.cofre.domain.audit.AuditTrail;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import dev.cofre.domain.merchant.MerchantId;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -58,9 +59,25 @@ final class Audit {
     /** Records an outcome in the caller's transaction. */
     void record(MerchantId merchant, String action, Option<String> subject, Option<InetAddress> source,
                 Either<? extends DomainError, ?> result) {
-        trail.record(new AuditEvent(clock.instant(), merchant, action, subject,
+        trail.record(new AuditEvent(clock.instant(), merchant, action, subject.map(Audit::safe),
                 result.isRight() ? AuditEvent.Outcome.SUCCEEDED : AuditEvent.Outcome.REFUSED,
                 source.map(InetAddress::getHostAddress),
-                result.isRight() ? "" : result.getLeft().code() + " " + result.getLeft().message()));
+                result.isRight() ? "" : safe(result.getLeft().code() + " " + result.getLeft().message())));
+    }
+
+    /** The longest subject or detail the trail keeps. */
+    static final int MAX_TEXT = 200;
+
+    /**
+     * What a caller sent, fit for the trail: a card number in it masked, control characters (NUL,
+     * which PostgreSQL refuses in text, among them) replaced, and cut to {@value #MAX_TEXT} characters.
+     * A subject may be the raw id a refused request named (a JustClickKey that is no token reference).
+     */
+    static String safe(String text) {
+        String masked = EmbeddedCardNumbers.masked(text);
+        var out = new StringBuilder(Math.min(masked.length(), MAX_TEXT));
+        masked.codePoints().limit(MAX_TEXT).forEach(c -> out.appendCodePoint(
+                Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) ? '\uFFFD' : c));
+        return out.toString();
     }
 }

@@ -37,19 +37,20 @@ public final class GetJustClickKey {
         }
         var parsed = SaveCreditCard.requestId("saveCreditCardRequestId", command.saveCreditCardRequestId());
         Either<DomainError, TokenReference> result = stores.transactions().inTransaction(() -> {
-            KeyRecoveryAttempts attempts = stores.keyRecoveries().of(merchant);
-            Option<TokenReference> found = parsed.toOption().flatMap(id -> stores.saveRequests().tokenFor(merchant, id));
+            // The attempt is taken (counted as a failure) before it is evaluated, in one conditional
+            // UPDATE, so racing attempts on any number of servers evaluate at most LIMIT before the lock.
+            Option<KeyRecoveryAttempts> taken = stores.keyRecoveries().take(merchant);
             Either<DomainError, TokenReference> outcome;
-            if (attempts.locked()) {
+            if (taken.isEmpty()) {
                 outcome = Either.left(new VaultError.KeyRecoveryLocked());
-            } else if (found.isEmpty()) {
-                stores.keyRecoveries().save(attempts.failed());
-                outcome = Either.left(parsed.isLeft() ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
             } else {
-                if (attempts.consecutiveFailures() > 0) {
-                    stores.keyRecoveries().save(attempts.succeeded());
+                Option<TokenReference> found = parsed.toOption().flatMap(id -> stores.saveRequests().tokenFor(merchant, id));
+                if (found.isEmpty()) {
+                    outcome = Either.left(parsed.isLeft() ? parsed.getLeft() : new VaultError.SaveRequestIdNotFound());
+                } else {
+                    stores.keyRecoveries().save(taken.get().succeeded());
+                    outcome = Either.right(found.get());
                 }
-                outcome = Either.right(found.get());
             }
             // Every attempt is kept, refused ones included: the counter and the audit event commit together.
             audit.record(merchant, "get-justclick-key", outcome.map(TokenReference::toString).toOption(),

@@ -4,6 +4,7 @@ import dev.cofre.application.Commands;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.card.Card;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.Alias;
 import dev.cofre.domain.token.Token;
@@ -64,8 +65,12 @@ public final class SaveCreditCard {
                         Validation.fromEither(requestId("requestId", c.requestId())),
                         Validation.fromEither(Card.parse("cardNumber", c.cardNumber(), "cardHolder", c.cardHolder(),
                                 "cardExpiration", c.cardExpiration())),
-                        Validation.fromEither(TokenizeCard.optionalAlias(c.alias())))
-                .ap(Parsed::new));
+                        Validation.fromEither(TokenizeCard.optionalAlias(c.alias())),
+                        // Stored and echoed in clear: a card number pasted into them would be kept.
+                        Validation.fromEither(EmbeddedCardNumbers.refuse("customerName", c.customerName())),
+                        Validation.fromEither(EmbeddedCardNumbers.refuse("customerIdentification",
+                                c.customerIdentification())))
+                .ap((id, card, alias, name, identification) -> new Parsed(id, card, alias)));
     }
 
     /** A JustClick RequestId: a GUID. */

@@ -46,4 +46,26 @@ public abstract class KeyRecoveriesContract extends StoreContract {
 
         assertEquals(KeyRecoveryAttempts.fresh(other), stores.keyRecoveries().of(other));
     }
+
+    @Test
+    void each_attempt_is_taken_as_a_failure_until_the_fifth_locks_and_then_none_is_taken() {
+        var merchant = givenMerchant();
+        for (int i = 1; i <= KeyRecoveryAttempts.LIMIT; i++) {
+            var taken = stores.keyRecoveries().take(merchant);
+            assertTrue(taken.isDefined(), "attempt " + i + " is taken");
+            assertEquals(i, taken.get().consecutiveFailures());
+            assertEquals(i == KeyRecoveryAttempts.LIMIT, taken.get().locked());
+        }
+        assertTrue(stores.keyRecoveries().take(merchant).isEmpty(), "locked: nothing more is taken");
+        assertEquals(KeyRecoveryAttempts.LIMIT, stores.keyRecoveries().of(merchant).consecutiveFailures());
+    }
+
+    @Test
+    void a_success_after_a_taken_attempt_resets_the_count() {
+        var merchant = givenMerchant();
+        stores.keyRecoveries().take(merchant);
+        var taken = stores.keyRecoveries().take(merchant).get();
+        stores.keyRecoveries().save(taken.succeeded());
+        assertEquals(1, stores.keyRecoveries().take(merchant).get().consecutiveFailures());
+    }
 }

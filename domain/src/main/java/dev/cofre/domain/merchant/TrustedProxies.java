@@ -17,7 +17,7 @@ public record TrustedProxies(List<IpRange> proxies) {
     /** The source of a request that came from {@code socketAddress} with this X-Forwarded-For (or null). */
     public Option<InetAddress> source(String socketAddress, String forwardedFor) {
         Option<InetAddress> socket = IpRange.literal(strip(socketAddress));
-        if (socket.isEmpty() || !trusted(socket.get()) || forwardedFor == null) {
+        if (socket.isEmpty() || !trusts(socket.get()) || forwardedFor == null) {
             return socket;
         }
         for (String hop : List.of(forwardedFor.split(",")).reverse()) {
@@ -25,14 +25,15 @@ public record TrustedProxies(List<IpRange> proxies) {
             if (address.isEmpty()) {
                 return socket; // a hop we cannot read: believe nothing further left
             }
-            if (!trusted(address.get())) {
+            if (!trusts(address.get())) {
                 return address;
             }
         }
         return socket;
     }
 
-    private boolean trusted(InetAddress address) {
+    /** Whether {@code address} is one of the trusted proxies. */
+    public boolean trusts(InetAddress address) {
         return proxies.exists(range -> range.contains(address));
     }
 

@@ -1,6 +1,7 @@
 package dev.cofre.domain.token;
 
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import io.vavr.control.Either;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,8 @@ public record Alias(String value) {
         if (!ALLOWED.matcher(raw).matches()) {
             return Either.left(InvalidInput.invalid(field, "may contain only letters, digits and _ - . @ +"));
         }
-        return Either.right(new Alias(raw));
+        // An alias is stored, echoed and put in URLs: a card number pasted into it would be kept in clear.
+        return EmbeddedCardNumbers.refuse(field, raw).map(Alias::new);
     }
 
     @Override
