@@ -40,7 +40,12 @@ import java.util.stream.Collectors;
  * java -cp benchmarks/target/benchmarks.jar dev.cofre.benchmarks.HttpBench [--quick] [--out benchmarks/REPORT.md]
  *     [--rounds 3] [--duration 10] [--prime 5] [--connections 32] [--alias-tokens 1000000] [--alias-small 10000]
  *     [--pg-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres | --pg-url none] [--cofre-jar bootstrap/target/cofre.jar]
+ *     [--before-jar path/to/an/older/cofre.jar --before-name "before the bearer cache"]
  * </pre>
+ *
+ * <p>The lever comparison runs a second Cofre server beside the main one, its phases right before or
+ * after the main server's: by default the same jar with the old synchronous log; with
+ * {@code --before-jar}, another build of the server (the "before" of a code change), shipped settings.
  */
 public final class HttpBench {
 
@@ -59,6 +64,9 @@ public final class HttpBench {
     private final int connections;
     private final Path work;
     private final Path jar;
+    /** The second server of the lever comparison: another build, or null for the synchronous log. */
+    private final Path beforeJar;
+    private final String beforeLabel;
     private final StringBuilder log = new StringBuilder();
 
     private HttpBench(Map<String, String> options, PrintStream out) throws IOException {
@@ -70,6 +78,8 @@ public final class HttpBench {
         this.prime = Double.parseDouble(options.getOrDefault("prime", quick ? "1" : "5"));
         this.connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         this.jar = Path.of(options.getOrDefault("cofre-jar", "bootstrap/target/cofre.jar"));
+        this.beforeJar = options.containsKey("before-jar") ? Path.of(options.get("before-jar")) : null;
+        this.beforeLabel = beforeJar == null ? "synchronous log" : options.getOrDefault("before-name", "before");
         this.work = Files.createTempDirectory("cofre-http-bench");
     }
 
@@ -145,9 +155,11 @@ public final class HttpBench {
         List<String> gcLog = List.of("-Xlog:gc:file=" + work.resolve("gc-cofre.log") + ":uptime");
         try (var echo = Servers.echo(work, work.resolve("commit.db"), HEAP);
              var cofre = Servers.cofre("cofre", jar, work, work.resolve("cofre-data"), HEAP, gcLog, Map.of());
-             var sync = levers ? Servers.cofre("cofre-sync-log", jar, work, work.resolve("cofre-sync-data"), HEAP,
-                     List.of("-Dlogback.configurationFile=" + syncLog), Map.of()) : null) {
-            say("Started echo, cofre" + (levers ? ", cofre with the synchronous log" : ""));
+             var sync = !levers ? null : beforeJar != null
+                     ? Servers.cofre("cofre-before", beforeJar, work, work.resolve("cofre-before-data"), HEAP, List.of(), Map.of())
+                     : Servers.cofre("cofre-sync-log", jar, work, work.resolve("cofre-sync-data"), HEAP,
+                             List.of("-Dlogback.configurationFile=" + syncLog), Map.of())) {
+            say("Started echo, cofre" + (levers ? ", cofre " + beforeLabel : ""));
             startups.computeIfAbsent("bare Javalin echo (ceiling, same JVM flags)", k -> new ArrayList<>()).add(echo.readyMillis);
             var phases = new Phases(echo, cofre, sync);
             if (prime > 0) {
@@ -210,6 +222,7 @@ public final class HttpBench {
             if (sync != null) {
                 Files.writeString(work.resolve("sync-post.lua"), post(bearer(sync)));
                 Files.writeString(work.resolve("sync-get.lua"), rotate(bearer(sync), work.resolve("refs-sync.txt")));
+                Files.writeString(work.resolve("sync-alias.lua"), rotate(bearer(sync), work.resolve("aliases-cofre.txt")));
             }
         }
 
@@ -222,13 +235,13 @@ public final class HttpBench {
             measure("one commit per request POST /commit", echo, echo.baseUrl + "/commit", "echo-post.lua", seconds, round);
             measure("echo GET /echo/{id}", echo, echo.baseUrl + "/", "echo-get.lua", seconds, round);
             shippedAndBefore("cofre GET /v1/Token/{ref}", "/", "-get.lua", syncFirst, seconds, round);
-            measure("cofre GET /v1/Alias/{alias}/TokenReference", cofre, cofre.baseUrl + "/", "cofre-alias.lua", seconds, round);
+            shippedAndBefore("cofre GET /v1/Alias/{alias}/TokenReference", "/", "-alias.lua", syncFirst, seconds, round);
         }
 
         /** The main server and, when the lever is compared, the one with the synchronous log, in the given order. */
         private void shippedAndBefore(String name, String path, String script, boolean beforeFirst, double seconds,
                                       Integer round) {
-            Runnable before = () -> measure(name + ", synchronous log", sync, sync.baseUrl + path, "sync" + script, seconds, round);
+            Runnable before = () -> measure(name + ", " + beforeLabel, sync, sync.baseUrl + path, "sync" + script, seconds, round);
             if (sync != null && beforeFirst) {
                 before.run();
             }
@@ -793,8 +806,26 @@ public final class HttpBench {
             }
         }
 
+        if (beforeJar != null) {
+            r.append("\n## Lever: this build against another (").append(beforeLabel).append(")\n\n");
+            r.append("Same run, a second Cofre server from `").append(beforeJar).append("` with the shipped settings, ")
+                    .append("its phases right before or after the main server's (order swapped each round).\n\n")
+                    .append("| route | this build / echo | ").append(beforeLabel).append(" / echo | server CPU per request, this / ")
+                    .append(beforeLabel).append(" |\n|---|---:|---:|---:|\n");
+            for (String[] route : new String[][] {{"POST /v1/Token", "echo POST /echo"}, {"GET /v1/Token/{ref}", "echo GET /echo/{id}"},
+                    {"GET /v1/Alias/{alias}/TokenReference", "echo GET /echo/{id}"}}) {
+                String shipped = "cofre " + route[0];
+                String before = shipped + ", " + beforeLabel;
+                double[] a = ratios(shipped, route[1]);
+                double[] b = ratios(before, route[1]);
+                r.append(String.format(Locale.ROOT, "| %s | %.2f (%s) | %.2f (%s) | %s / %s |%n", route[0], median(a), join(a),
+                        median(b), join(b), cpuPerRequest(shipped), cpuPerRequest(before)));
+            }
+        }
         r.append("\n## Lever: the request log through a bounded async appender\n\n");
-        if (peaks.containsKey("cofre GET /v1/Token/{ref}, synchronous log")) {
+        if (beforeJar != null) {
+            r.append("Not compared in this run (`--before-jar` compared two builds instead); see the run of 2026-12-01 14:44 in git history.\n");
+        } else if (peaks.containsKey("cofre GET /v1/Token/{ref}, synchronous log")) {
             r.append("Same run, a second Cofre server started with the old synchronous console appender ")
                     .append("(`-Dlogback.configurationFile`), its phases right before or after the main server's (order swapped each round).\n\n")
                     .append("| route | async (shipped) / echo | synchronous / echo |\n|---|---:|---:|\n");

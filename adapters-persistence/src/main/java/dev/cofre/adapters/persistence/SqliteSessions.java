@@ -3,9 +3,11 @@ package dev.cofre.adapters.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +51,8 @@ final class SqliteSessions extends Sessions {
     private static final Unit STOP = new Unit(() -> null);
 
     private final Connection writerConnection;
+    /** The writer thread's prepared transaction-control statements, by text; closed with the connection. */
+    private final Map<String, PreparedStatement> control = new HashMap<>();
     private final Handle writer;
     private final HikariDataSource readPool;
     private final Jdbi readers;
@@ -181,10 +185,17 @@ final class SqliteSessions extends Sessions {
         }
     }
 
+    /**
+     * Runs one of the writer's transaction-control statements (BEGIN, SAVEPOINT, RELEASE, ROLLBACK,
+     * COMMIT), each prepared once and kept: only the writer thread runs them, two per unit of work.
+     */
     private void execute(String sql) throws SQLException {
-        try (Statement statement = writerConnection.createStatement()) {
-            statement.execute(sql);
+        PreparedStatement statement = control.get(sql);
+        if (statement == null) {
+            statement = writerConnection.prepareStatement(sql);
+            control.put(sql, statement);
         }
+        statement.execute();
     }
 
     @Override

@@ -26,11 +26,12 @@ public record MerchantAccounts(RegisterMerchant register, IssueAccessToken issue
         var auditTrail = stores.auditTrail();
         var transactions = stores.transactions();
         var throttle = new FailureThrottle(stores.loginFailures(), clock, FailureThrottle.DEFAULT_WINDOW);
+        var authenticate = new AuthenticateMerchant(merchants, accessTokens, clock);
         return new MerchantAccounts(
                 new RegisterMerchant(merchants, transactions, clock, ids),
                 new IssueAccessToken(merchants, accessTokens, throttle, trustedProxies, clock, ids),
-                new AuthenticateMerchant(merchants, accessTokens, clock),
-                new OperateMerchant(merchants, accessTokens, auditTrail, transactions, clock, ids),
+                authenticate,
+                new OperateMerchant(merchants, accessTokens, auditTrail, transactions, clock, ids, authenticate),
                 merchants);
     }
 

@@ -14,8 +14,9 @@ import java.time.Clock;
 /**
  * The operator's answers to a leaked credential: rotate a merchant's client secret or MerchantKey,
  * revoke its access tokens, disable or enable it. Each change and its audit event commit together,
- * and each takes effect on the next request on every server: authentication reads the database
- * (see {@link Merchants#findEnabled}). Each answers none for an unknown merchant.
+ * and each takes effect on this process's next request and on every other server within
+ * {@link AuthenticateMerchant#REVALIDATE_AFTER} (its bearer cache asks the database again after that;
+ * see {@link Merchants#findEnabled}). Each answers none for an unknown merchant.
  */
 public final class OperateMerchant {
 
@@ -36,15 +37,17 @@ public final class OperateMerchant {
     private final Transactions transactions;
     private final Clock clock;
     private final Ids ids;
+    private final AuthenticateMerchant authenticate;
 
     public OperateMerchant(Merchants merchants, AccessTokens accessTokens, AuditTrail auditTrail,
-                           Transactions transactions, Clock clock, Ids ids) {
+                           Transactions transactions, Clock clock, Ids ids, AuthenticateMerchant authenticate) {
         this.merchants = merchants;
         this.accessTokens = accessTokens;
         this.auditTrail = auditTrail;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.authenticate = authenticate;
     }
 
     /**
@@ -53,14 +56,14 @@ public final class OperateMerchant {
      */
     public Option<NewCredential> rotateClientSecret(MerchantId merchant) {
         String secret = ids.secret(SECRET_BYTES);
-        return transactions.inTransaction(() -> {
+        return transactions.<Option<NewCredential>>inTransaction(() -> {
             if (!merchants.replaceClientSecret(merchant, SecretHash.of(secret))) {
                 return Option.none();
             }
             int revoked = accessTokens.revokeAllOf(merchant);
             audit(merchant, "merchant.rotate-client-secret", revoked + " access tokens revoked");
             return Option.some(new NewCredential(merchant, secret, revoked));
-        });
+        }).peek(changed -> authenticate.forget(merchant));
     }
 
     /** A new JustClick MerchantKey; the old one stops working. */
@@ -77,41 +80,49 @@ public final class OperateMerchant {
 
     /** Revokes every access token of the merchant; returns how many there were. */
     public Option<Integer> revokeAccessTokens(MerchantId merchant) {
-        return transactions.inTransaction(() -> {
+        return transactions.<Option<Integer>>inTransaction(() -> {
             if (merchants.find(merchant).isEmpty()) {
                 return Option.none();
             }
             int revoked = accessTokens.revokeAllOf(merchant);
             audit(merchant, "merchant.revoke-access-tokens", revoked + " access tokens revoked");
             return Option.some(revoked);
-        });
+        }).peek(changed -> authenticate.forget(merchant));
     }
 
     /** A disabled merchant cannot authenticate with any credential, and its access tokens are revoked. */
     public boolean disable(MerchantId merchant) {
-        return transactions.inTransaction(() -> {
+        return forgotten(merchant, transactions.inTransaction(() -> {
             if (!merchants.setDisabled(merchant, true)) {
                 return false;
             }
             int revoked = accessTokens.revokeAllOf(merchant);
             audit(merchant, "merchant.disable", revoked + " access tokens revoked");
             return true;
-        });
+        }));
     }
 
     public boolean enable(MerchantId merchant) {
-        return transactions.inTransaction(() -> {
+        return forgotten(merchant, transactions.inTransaction(() -> {
             if (!merchants.setDisabled(merchant, false)) {
                 return false;
             }
             audit(merchant, "merchant.enable", BY_OPERATOR);
             return true;
-        });
+        }));
     }
 
     /** Whether the merchant may authenticate now. */
     public boolean isEnabled(MerchantId merchant) {
         return merchants.findEnabled(merchant).isDefined();
+    }
+
+    /** After a committed change, this process's cached bearers of the merchant go at once. */
+    private boolean forgotten(MerchantId merchant, boolean changed) {
+        if (changed) {
+            authenticate.forget(merchant);
+        }
+        return changed;
     }
 
     private void audit(MerchantId merchant, String action, String detail) {

@@ -4,10 +4,10 @@ package dev.cofre.domain.card;
 public record MaskedPan(String bin, String lastFour, int length, Brand brand) {
 
     public MaskedPan {
-        if (bin == null || !bin.matches("\\d{6}")) {
+        if (bin == null || !digits(bin, 6)) {
             throw new IllegalArgumentException("a BIN is six digits");
         }
-        if (lastFour == null || !lastFour.matches("\\d{4}")) {
+        if (lastFour == null || !digits(lastFour, 4)) {
             throw new IllegalArgumentException("last four is four digits");
         }
         if (length < Pan.MIN_LENGTH || length > Pan.MAX_LENGTH) {
@@ -28,5 +28,10 @@ public record MaskedPan(String bin, String lastFour, int length, Brand brand) {
     @Override
     public String toString() {
         return "MaskedPan[" + binAndLastFour() + ", " + brand.displayName() + "]";
+    }
+
+    /** Whether {@code text} is exactly {@code count} ASCII digits (built for every token read: no regular expression). */
+    private static boolean digits(String text, int count) {
+        return text.length() == count && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 public record RequestFingerprint(String hex) {
 
     public RequestFingerprint {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!dev.cofre.domain.Sha256.isHex(hex)) {
             throw new IllegalArgumentException("a request fingerprint is 64 lower-case hex digits");
         }
     }

@@ -25,6 +25,8 @@ public record IpRange(byte[] network, int prefixLength) {
         return network.clone();
     }
 
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
     public static Either<InvalidInput, IpRange> parse(String field, String cidr) {
         if (cidr == null || cidr.isBlank()) {
             return Either.left(InvalidInput.missing(field));
@@ -48,7 +50,7 @@ public record IpRange(byte[] network, int prefixLength) {
 
     /** An IP address written as one (never a host name: nothing is looked up), or none. */
     public static io.vavr.control.Option<InetAddress> literal(String text) {
-        if (text == null || text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+")) {
+        if (text == null || text.length() > 45 || !LITERAL.matcher(text).matches()) {
             return io.vavr.control.Option.none();
         }
         return Try.of(() -> InetAddress.getByName(text)).toOption();

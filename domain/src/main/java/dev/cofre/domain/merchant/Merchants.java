@@ -12,8 +12,9 @@ public interface Merchants {
 
     /**
      * The merchant, if it exists and is not disabled: the one check every authentication makes
-     * (bearer token, MerchantKey, client secret), so that disabling takes effect on the next request
-     * on every server. A cache of merchants must be invalidated by {@link #setDisabled}.
+     * (bearer token, MerchantKey, client secret). Bearers are cached per process for at most
+     * {@code AuthenticateMerchant.REVALIDATE_AFTER} (1 s) before this is asked again, so disabling
+     * takes effect on every server within that bound (README, "Operator commands").
      */
     Option<Merchant> findEnabled(MerchantId id);
 

@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 public record SecretHash(String hex) {
 
     public SecretHash {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!dev.cofre.domain.Sha256.isHex(hex)) {
             throw new IllegalArgumentException("a secret hash is 64 lower-case hex digits");
         }
     }

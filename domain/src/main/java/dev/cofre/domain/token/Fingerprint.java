@@ -4,7 +4,7 @@ package dev.cofre.domain.token;
 public record Fingerprint(String hex) {
 
     public Fingerprint {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!dev.cofre.domain.Sha256.isHex(hex)) {
             throw new IllegalArgumentException("a fingerprint is 64 lower-case hex digits");
         }
     }

@@ -1,0 +1,128 @@
+package dev.cofre.application.merchant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cofre.application.inmemory.InMemoryStores;
+import dev.cofre.domain.SecureIds;
+import dev.cofre.domain.merchant.AccessToken;
+import dev.cofre.domain.merchant.AccessTokens;
+import dev.cofre.domain.merchant.IpRange;
+import dev.cofre.domain.merchant.MerchantId;
+import dev.cofre.domain.merchant.SecretHash;
+import dev.cofre.domain.merchant.TrustedProxies;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bearer cache (issue 13): two "servers" ({@link AuthenticateMerchant}s) over one store, and the
+ * operator's commands run through a third set of use cases, as the command line does.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AuthenticateMerchantCacheTest {
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private long nanos = 0;
+    private final Clock clock = new Clock() {
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    };
+    private final InMemoryStores stores = new InMemoryStores();
+    private final AtomicInteger tokenReads = new AtomicInteger();
+    /** The access tokens as a server reads them, counting the reads. */
+    private final AccessTokens counted = new AccessTokens() {
+        @Override public void issue(AccessToken token) { stores.accessTokens.issue(token); }
+        @Override public Option<AccessToken> find(SecretHash hash) {
+            tokenReads.incrementAndGet();
+            return stores.accessTokens.find(hash);
+        }
+        @Override public int revokeAllOf(MerchantId merchant) { return stores.accessTokens.revokeAllOf(merchant); }
+        @Override public int purgeExpired(Instant at) { return stores.accessTokens.purgeExpired(at); }
+    };
+    private final MerchantAccounts operator = MerchantAccounts.create(stores.merchantAccounts(),
+            new TrustedProxies(io.vavr.collection.List.of(IpRange.parse("proxy", "10.0.0.1").get())), clock, new SecureIds());
+    private final AuthenticateMerchant one = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
+    private final AuthenticateMerchant two = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
+
+    private RegisterMerchant.Registered register(String name) {
+        return operator.register().register(new RegisterMerchant.Command(name, List.of("203.0.113.0/24"), false, false,
+                null, null)).get();
+    }
+
+    private String bearer(RegisterMerchant.Registered r) {
+        return operator.issueAccessToken().issue(r.clientId(), r.clientSecret()).get().accessToken();
+    }
+
+    private void pass(long millis) {
+        nanos += millis * 1_000_000;
+        now = now.plusMillis(millis);
+    }
+
+    @Test
+    void a_bearer_used_again_within_the_bound_is_not_read_from_the_database_again() {
+        var r = register("Loja");
+        String bearer = bearer(r);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(r.merchant(), one.byBearer(bearer).get());
+        }
+        assertEquals(1, tokenReads.get());
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis());
+        assertEquals(r.merchant(), one.byBearer(bearer).get());
+        assertEquals(2, tokenReads.get(), "re-read once the bound has passed");
+    }
+
+    @Test
+    void a_revocation_elsewhere_stops_every_cached_bearer_within_the_bound() {
+        var r = register("Loja");
+        String bearer = bearer(r);
+        assertTrue(one.byBearer(bearer).isDefined());
+        assertTrue(two.byBearer(bearer).isDefined());
+        operator.operate().revokeAccessTokens(r.merchant().id());
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis() - 1);
+        assertTrue(one.byBearer(bearer).isDefined(), "the stated staleness: up to the bound");
+        pass(1);
+        assertTrue(one.byBearer(bearer).isEmpty());
+        assertTrue(two.byBearer(bearer).isEmpty());
+        assertEquals(0, one.cachedBearers());
+    }
+
+    @Test
+    void disabling_elsewhere_stops_a_cached_bearer_within_the_bound_and_the_same_process_at_once() {
+        var r = register("Loja");
+        String bearer = bearer(r);
+        assertTrue(one.byBearer(bearer).isDefined());
+        assertTrue(operator.authenticate().byBearer(bearer).isDefined());
+        operator.operate().disable(r.merchant().id());
+        assertTrue(operator.authenticate().byBearer(bearer).isEmpty(), "the process that ran the command: at once");
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis());
+        assertTrue(one.byBearer(bearer).isEmpty());
+    }
+
+    @Test
+    void a_cached_bearer_stops_when_its_token_expires_not_later() {
+        var r = register("Loja");
+        String bearer = bearer(r);
+        assertTrue(one.byBearer(bearer).isDefined());
+        Instant expiry = stores.accessTokens.find(SecretHash.of(bearer)).get().expiresAt();
+        now = expiry; // the monotonic clock does not move: only the token's own expiry decides
+        assertTrue(one.byBearer(bearer).isEmpty());
+    }
+
+    @Test
+    void the_cache_holds_a_bounded_number_of_bearers() {
+        var r = register("Loja");
+        for (int i = 0; i < AuthenticateMerchant.CACHE_ENTRIES + 10; i++) {
+            assertTrue(one.byBearer(bearer(r)).isDefined());
+            assertTrue(one.cachedBearers() <= AuthenticateMerchant.CACHE_ENTRIES);
+        }
+        assertTrue(one.byBearer("not-issued").isEmpty());
+    }
+}
