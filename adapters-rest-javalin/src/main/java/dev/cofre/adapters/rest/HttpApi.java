@@ -37,8 +37,12 @@ public final class HttpApi {
 
     private static final Logger REQUESTS = LoggerFactory.getLogger("cofre.requests");
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    /** Bodies up to this size are read before a 413, so the client sees it; larger ones are cut off. */
-    static final long DRAIN_LIMIT = 1024 * 1024;
+    /**
+     * Bodies up to this size are read (and thrown away) before a 413, so the client sees the answer instead of
+     * a reset mid-write; larger ones are cut off. 4 MiB covers the multi-MiB envelopes hostile-input tests and
+     * careless SOAP clients send, and costs nothing but bandwidth, bounded by the body deadline and minimum rate.
+     */
+    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
