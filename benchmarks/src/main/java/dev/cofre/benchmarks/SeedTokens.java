@@ -31,9 +31,14 @@ final class SeedTokens {
 
     /** {@code SeedTokens <data-dir> <client-id> <count>}: seeds a stopped server's data directory. */
     public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** Seeds as {@link #main} says and reports to {@code out}, as the other benchmark tools do. */
+    static void run(String[] args, java.io.PrintStream out) {
         long t0 = System.nanoTime();
         var samples = seed(Path.of(args[0]), args[1], Long.parseLong(args[2]));
-        System.out.printf("seeded %s tokens in %d ms, e.g. %s%n", args[2], (System.nanoTime() - t0) / 1_000_000, samples);
+        out.printf("seeded %s tokens in %d ms, e.g. %s%n", args[2], (System.nanoTime() - t0) / 1_000_000, samples);
     }
 
     /** The alias of the {@code i}-th seeded token. */

@@ -53,4 +53,10 @@ public record MaskedCardToken(CardTokenId id, MerchantId merchant, MaskedPan car
         return new MaskedCardToken(id, merchant, card, holder, holderIdentification, expiry, securityCodeLength,
                 savedCard, createdAt, expiresAt, Option.some(at));
     }
+
+    /** Names the token and its masked card only: never the holder's identification. */
+    @Override
+    public String toString() {
+        return "MaskedCardToken[" + id + ", " + card + "]";
+    }
 }

@@ -16,4 +16,10 @@ public record CustomerCard(SavedCard saved, Token token) {
     public CardId id() {
         return saved.id();
     }
+
+    /** The saved card and its token's reference: nothing of the card itself. */
+    @Override
+    public String toString() {
+        return "CustomerCard[" + saved + "]";
+    }
 }

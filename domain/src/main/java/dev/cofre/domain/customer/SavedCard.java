@@ -24,4 +24,10 @@ public record SavedCard(CardId id, MerchantId merchant, CustomerId customer, Tok
         java.util.Objects.requireNonNull(holderIdentification, "holderIdentification");
         java.util.Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /** Ids only: never the fingerprint or the holder's identification. */
+    @Override
+    public String toString() {
+        return "SavedCard[" + id + ", customer " + customer + ", token " + token + "]";
+    }
 }
