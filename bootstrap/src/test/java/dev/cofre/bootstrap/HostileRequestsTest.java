@@ -184,10 +184,10 @@ class HostileRequestsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void a_nul_in_a_justclick_key_on_postgresql_is_a_client_error_and_audited(@org.junit.jupiter.api.io.TempDir
                                                                               java.nio.file.Path dir) {
-        try (var pg = new RunningCofre(dir, System.getenv("COFRE_TEST_POSTGRES_URL"),
+        try (var pg = new RunningCofre(dir, OnPostgres.URL,
                 "nul_" + Long.toHexString(System.nanoTime()), RunningCofre.SEED_TIME)) {
             var m = pg.merchant("Nul", "127.0.0.1/32");
             var r = pg.justClick("GetCreditCard", "{\"MerchantKey\":\"" + m.merchantKey()

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,10 +37,10 @@ class JustClickKeyRaceTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void fifty_racing_bad_attempts_on_two_servers_sharing_postgresql_evaluate_exactly_five(@TempDir Path dir)
             throws Exception {
-        String url = System.getenv("COFRE_TEST_POSTGRES_URL");
+        String url = OnPostgres.URL;
         String schema = "jck_race_" + Long.toHexString(System.nanoTime());
         var sameKeys = Map.of("COFRE_KEY_FILE", dir.resolve("one").resolve("cofre.keys").toString());
         try (var one = new RunningCofre(dir.resolve("one"), url, schema, RunningCofre.SEED_TIME);

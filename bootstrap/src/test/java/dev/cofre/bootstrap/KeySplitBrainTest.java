@@ -20,7 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KeySplitBrainTest {
 
-    private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
+    private static final String POSTGRES = OnPostgres.URL;
     private static final String PAN = "4551870000000183";
 
     private static CommandLineRun serve(Map<String, String> env) {
@@ -116,13 +115,13 @@ class KeySplitBrainTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void two_servers_with_their_own_key_files_cannot_share_a_PostgreSQL_schema(@TempDir Path dir) throws Exception {
         twoServersOneDatabase(dir, POSTGRES, "keys_" + Long.toHexString(System.nanoTime()));
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void on_PostgreSQL_a_development_key_is_created_only_when_asked_for(@TempDir Path dir) {
         String schema = "devkey_" + Long.toHexString(System.nanoTime());
         refused(serve(env(dir, POSTGRES, schema)), "COFRE_ALLOW_DEVELOPMENT_KEY=true");

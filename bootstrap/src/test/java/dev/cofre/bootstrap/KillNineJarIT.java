@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,9 +52,9 @@ class KillNineJarIT {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void five_kills_on_postgresql_lose_no_acknowledged_token(@TempDir Path dir) throws Exception {
-        String url = System.getenv("COFRE_TEST_POSTGRES_URL");
+        String url = OnPostgres.URL;
         String schema = "kill_nine_" + Long.toHexString(System.nanoTime());
         try {
             cycles(dir, Map.of("COFRE_DB_URL", url, "COFRE_DB_SCHEMA", schema, "COFRE_ALLOW_DEVELOPMENT_KEY", "true"),

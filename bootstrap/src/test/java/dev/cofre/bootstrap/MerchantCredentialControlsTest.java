@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MerchantCredentialControlsTest {
 
-    private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
+    private static final String POSTGRES = OnPostgres.URL;
 
     private static CommandLineRun cli(RunningCofre cofre, String... args) {
         var run = CommandLineRun.of(cofre::settings, args);
@@ -129,7 +128,7 @@ class MerchantCredentialControlsTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void every_server_on_one_PostgreSQL_obeys_a_rotation_revocation_or_disabling_within_the_bound(@TempDir Path dir) {
         String schema = "controls_" + Long.toHexString(System.nanoTime());
         try (var one = new RunningCofre(dir.resolve("one"), POSTGRES, schema, RunningCofre.SEED_TIME);

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OAuthThrottleTest {
 
-    private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
+    private static final String POSTGRES = OnPostgres.URL;
     private static final Map<String, String> BEHIND_A_PROXY = Map.of("COFRE_TRUSTED_PROXIES", "127.0.0.1, ::1");
 
     private static int token(RunningCofre cofre, RegisterMerchant.Registered m, String secret, String forwardedFor) {
@@ -38,7 +37,7 @@ class OAuthThrottleTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+")
+    @OnPostgres
     void wrong_secrets_spread_over_two_servers_throttle_the_attacker_and_never_the_client(@TempDir Path dir) {
         String schema = "throttle_" + Long.toHexString(System.nanoTime());
         var second = new HashMap<>(BEHIND_A_PROXY);

@@ -1,22 +1,17 @@
 package dev.cofre.bootstrap;
 
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-
 /**
  * The end-to-end suite on PostgreSQL, in a schema of its own. Runs when COFRE_TEST_POSTGRES_URL
  * is set, e.g. {@code COFRE_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres}.
  */
-@EnabledIfEnvironmentVariable(named = "COFRE_TEST_POSTGRES_URL", matches = ".+",
-        disabledReason = "PostgreSQL end-to-end tests skipped: set "
-                + "COFRE_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres to run them")
+@OnPostgres
 class PostgresServerTest extends VaultServerContract {
 
-    private static final String URL = System.getenv("COFRE_TEST_POSTGRES_URL");
     private final String schema = "e2e_" + Long.toHexString(System.nanoTime());
 
     @Override
     String jdbcUrl() {
-        return URL;
+        return OnPostgres.URL;
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReconcilerTest {
 
-    private static final String POSTGRES = System.getenv("COFRE_TEST_POSTGRES_URL");
+    private static final String POSTGRES = OnPostgres.URL;
     private static final String TIMEOUT_CARD = "4000000000000036";
 
     private static Merchant merchant(RunningCofre cofre) {
