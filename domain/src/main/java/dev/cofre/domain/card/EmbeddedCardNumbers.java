@@ -5,8 +5,9 @@ import io.vavr.control.Either;
 
 /**
  * Finds card numbers pasted where they do not belong (an alias, a name, a description, an id):
- * a run of 13 to 19 digits, possibly split by single spaces or dashes, that passes the check
- * digit. One detector for every dialect; it never repeats what it found.
+ * a run of 13 to 19 digits, possibly split by spaces or dashes, that passes the check digit. One
+ * detector for every dialect and every free-text value type ({@code Alias}, {@code FreeText},
+ * {@code Metadata}, {@code StatementDescriptor}, {@code OrderItem}, ...); it never repeats what it found.
  */
 public final class EmbeddedCardNumbers {
 
@@ -45,7 +46,7 @@ public final class EmbeddedCardNumbers {
         while (runs.next()) {
             if (runs.looksLikeACard()) {
                 for (int i = runs.start; i < runs.end; i++) {
-                    if (Character.isDigit(out.charAt(i))) {
+                    if (Character.isDigit(out.charAt(i)) || Character.isSurrogate(out.charAt(i))) {
                         out.setCharAt(i, '*');
                     }
                 }
@@ -54,12 +55,21 @@ public final class EmbeddedCardNumbers {
         return out.toString();
     }
 
-    /** The maximal runs of ASCII digits in a text, where single spaces or dashes may separate digits. */
+    /**
+     * The maximal runs of digits in a text, where up to three separators (spaces of any kind, dashes)
+     * may sit between digits. Digits of any script count ({@code ４}, a mathematical bold 4), so that a
+     * number cannot hide in look-alike digits. A run holds a card number when some stretch of it, from
+     * the run's start or a separator to a separator or the run's end, has 13 to 19 digits and passes
+     * the check digit: "4551 8700 0000 0183 12/30" holds one, though the whole run has 18 digits.
+     */
     private static final class Runs {
+        private static final int MAX_SEPARATORS = 3;
         private final String text;
         private int start;
         private int end;
         private final StringBuilder digits = new StringBuilder();
+        /** Digit counts at which a separator came: where a stretch may start or end. */
+        private final java.util.List<Integer> breaks = new java.util.ArrayList<>();
 
         Runs(String text) {
             this.text = text;
@@ -67,35 +77,57 @@ public final class EmbeddedCardNumbers {
 
         boolean next() {
             int i = end;
-            while (i < text.length() && !digit(text.charAt(i))) {
-                i++;
+            while (i < text.length() && !digit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
             }
             if (i >= text.length()) {
                 return false;
             }
             start = i;
             digits.setLength(0);
+            breaks.clear();
+            breaks.add(0);
             while (i < text.length()) {
-                char c = text.charAt(i);
+                int c = text.codePointAt(i);
                 if (digit(c)) {
-                    digits.append(c);
-                    i++;
-                } else if ((c == ' ' || c == '-') && i + 1 < text.length() && digit(text.charAt(i + 1))) {
-                    i++;
+                    digits.append((char) ('0' + Character.digit(c, 10)));
+                    i += Character.charCount(c);
+                    continue;
+                }
+                int j = i;
+                while (j < text.length() && j - i < MAX_SEPARATORS && separator(text.charAt(j))) {
+                    j++;
+                }
+                if (j > i && j < text.length() && digit(text.codePointAt(j))) {
+                    breaks.add(digits.length());
+                    i = j;
                 } else {
                     break;
                 }
             }
+            breaks.add(digits.length());
             end = i;
             return true;
         }
 
         boolean looksLikeACard() {
-            return digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS && Luhn.isValid(digits.toString());
+            for (int from : breaks) {
+                for (int to : breaks) {
+                    int length = to - from;
+                    if (length >= MIN_DIGITS && length <= MAX_DIGITS && Luhn.isValid(digits.substring(from, to))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
-        private static boolean digit(char c) {
-            return c >= '0' && c <= '9';
+        private static boolean digit(int c) {
+            return Character.isDigit(c) && Character.digit(c, 10) >= 0;
+        }
+
+        private static boolean separator(char c) {
+            return c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
     }
 }
