@@ -22,13 +22,48 @@ public final class EmbeddedCardNumbers {
         if (text == null) {
             return false;
         }
-        var runs = new Runs(text);
+        if (!enoughDigits(text)) {
+            return false;
+        }
+        var runs = new Runs(withoutUuids(text));
         while (runs.next()) {
             if (runs.looksLikeACard()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
+
+    /** Cheap first test: a text with fewer than 13 digits holds no card number. */
+    private static boolean enoughDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < MIN_DIGITS; i++) {
+            if (Character.isDigit(text.charAt(i)) || Character.isSurrogate(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= MIN_DIGITS;
+    }
+
+    /**
+     * {@code text} with each UUID written out in full blanked (same length): a UUID is an id, not a
+     * card number, though its digit groups, joined by its dashes, may pass the check digit by chance.
+     */
+    private static String withoutUuids(String text) {
+        var m = UUID.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        var out = new StringBuilder(text);
+        do {
+            for (int i = m.start(); i < m.end(); i++) {
+                out.setCharAt(i, 'u');
+            }
+        } while (m.find());
+        return out.toString();
     }
 
     /** {@code text} unchanged, or refused for holding a card number, in an error that does not repeat it. */
@@ -42,7 +77,10 @@ public final class EmbeddedCardNumbers {
             return null;
         }
         var out = new StringBuilder(text);
-        var runs = new Runs(text);
+        if (!enoughDigits(text)) {
+            return text;
+        }
+        var runs = new Runs(withoutUuids(text));
         while (runs.next()) {
             if (runs.looksLikeACard()) {
                 for (int i = runs.start; i < runs.end; i++) {
@@ -58,9 +96,9 @@ public final class EmbeddedCardNumbers {
     /**
      * The maximal runs of digits in a text, where up to three separators (spaces of any kind, dashes)
      * may sit between digits. Digits of any script count ({@code ４}, a mathematical bold 4), so that a
-     * number cannot hide in look-alike digits. A run holds a card number when some stretch of it, from
-     * the run's start or a separator to a separator or the run's end, has 13 to 19 digits and passes
-     * the check digit: "4551 8700 0000 0183 12/30" holds one, though the whole run has 18 digits.
+     * number cannot hide in look-alike digits. A run holds a card number when a stretch of it from its
+     * start to a separator, or from a separator to its end (or the whole run), has 13 to 19 digits and
+     * passes the check digit: "4551 8700 0000 0183 12/30" holds one, though the whole run has 18 digits.
      */
     private static final class Runs {
         private static final int MAX_SEPARATORS = 3;
@@ -111,15 +149,18 @@ public final class EmbeddedCardNumbers {
         }
 
         boolean looksLikeACard() {
-            for (int from : breaks) {
-                for (int to : breaks) {
-                    int length = to - from;
-                    if (length >= MIN_DIGITS && length <= MAX_DIGITS && Luhn.isValid(digits.substring(from, to))) {
-                        return true;
-                    }
+            int all = digits.length();
+            for (int at : breaks) {
+                if (card(0, at) || card(at, all)) {
+                    return true;
                 }
             }
             return false;
+        }
+
+        private boolean card(int from, int to) {
+            int length = to - from;
+            return length >= MIN_DIGITS && length <= MAX_DIGITS && Luhn.isValid(digits.substring(from, to));
         }
 
         private static boolean digit(int c) {

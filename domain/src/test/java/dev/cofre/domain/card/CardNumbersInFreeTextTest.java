@@ -71,6 +71,16 @@ class CardNumbersInFreeTextTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void no_uuid_is_ever_taken_for_a_card_number() {
+        for (int i = 0; i < 50_000; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            assertFalse(EmbeddedCardNumbers.in(id), id);
+            assertFalse(EmbeddedCardNumbers.in("/v1/Token/" + id.toUpperCase(java.util.Locale.ROOT) + "/suspend"), id);
+        }
+        assertFalse(EmbeddedCardNumbers.in("12345678-1234-1234-1234-123456789012"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"cartao 4551 8700 0000 0183 12/30 cvv 123", "4551870000000183 1"})
     void a_card_number_followed_by_more_digits_is_still_found(String text) {
