@@ -273,6 +273,7 @@ class CardDataLeakTest {
                 "{\"email\":\"w6@test.com\",\"metadata\":{\"n\":" + WRONG.get(6) + "}}",
                 "{\"email\":\"w7@test.com\",\"phone\":{\"area_code\":\"11\",\"number\":\"" + WRONG.get(7) + "\"}}",
                 "{\"email\":\"w8@test.com\",\"identification\":{\"type\":\"CPF\",\"number\":\"" + WRONG.get(0) + "\"}}",
+                "{\"email\":\"w12@test.com\",\"identification\":{\"type\":\"" + WRONG.get(1) + "\",\"number\":\"1\"}}",
                 "{\"email\":\"w9@test.com\",\"address\":{\"street_name\":\"Rua " + spaced(WRONG.get(1)) + "\"}}",
                 "{\"email\":\"w10@test.com\",\"" + WRONG.get(2) + "\":\"x\"}");
         for (String body : wrongCustomers) {
@@ -287,6 +288,7 @@ class CardDataLeakTest {
         }
         String raw = MercadoPagoServerContract.rawCard(RIGHT.get(3), "123");
         for (String body : List.of(raw.replace("\"APRO\"", "\"" + WRONG.get(1) + "\""),
+                raw.replace("\"CPF\"", "\"" + WRONG.get(7) + "\""),
                 raw.replace("19119119100", WRONG.get(2)),
                 "{\"card_id\":\"" + WRONG.get(3) + "\",\"customer_id\":\"" + customerId + "\",\"security_code\":\"123\"}",
                 "{\"card_id\":\"1\",\"customer_id\":\"" + WRONG.get(4) + "\",\"security_code\":\"123\"}")) {

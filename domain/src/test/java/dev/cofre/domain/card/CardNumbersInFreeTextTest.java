@@ -46,6 +46,7 @@ class CardNumbersInFreeTextTest {
             Map.entry("Email", t -> Email.parse("email", t.replace(" ", "") + "@example.com")),
             Map.entry("IdempotencyKey", t -> IdempotencyKey.parse("idempotencyKey", t)),
             Map.entry("Identification", t -> Identification.parse("identification", "CPF", t.replace(" ", ""))),
+            Map.entry("Identification type", t -> Identification.parse("identification", t.replace(" ", ""), "19119119100")),
             Map.entry("Phone", t -> Phone.parse("phone", "11", t.replace(" ", ""))));
 
     @ParameterizedTest
