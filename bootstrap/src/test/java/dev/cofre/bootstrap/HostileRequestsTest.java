@@ -149,6 +149,29 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_json_body_that_is_not_an_object_is_a_client_error_on_every_json_endpoint() throws IOException {
+        String pagarme = OrdersServerContract.basic(cofre.wiring().secretKeys().issue(merchant.merchant().id()));
+        String mercadoPago = "Bearer " + cofre.wiring().accessTokens().issue(merchant.merchant().id());
+        var endpoints = java.util.List.of(new String[] {"POST", "/v1/Token", "Bearer " + bearer},
+                new String[] {"POST", "/justclick/SaveCreditCard", ""}, new String[] {"POST", "/core/v5/orders", pagarme},
+                new String[] {"POST", "/core/v5/charges/ch_x/capture", pagarme},
+                new String[] {"POST", "/v1/customers", mercadoPago}, new String[] {"PUT", "/v1/customers/x", mercadoPago},
+                new String[] {"POST", "/v1/customers/x/cards", mercadoPago}, new String[] {"POST", "/v1/card_tokens", mercadoPago});
+        for (String[] e : endpoints) {
+            for (String body : new String[] {"[]", "\"x\"", "1", "null", "[".repeat(900) + "]".repeat(900)}) {
+                var headers = new java.util.HashMap<String, String>(Map.of("Content-Type", "application/json"));
+                if (!e[2].isEmpty()) {
+                    headers.put("Authorization", e[2]);
+                }
+                var r = cofre.send(e[0], e[1], body, headers);
+                assertTrue(r.status() >= 400 && r.status() < 500, e[1] + " " + body.substring(0, Math.min(10, body.length()))
+                        + " -> " + r.status() + " " + r.body());
+                assertTrue(DialectFormats.matches(e[1], r.body()), e[1] + ": " + r.body());
+            }
+        }
+    }
+
+    @Test
     void an_element_twice_in_a_soap_request_in_any_letter_case_is_a_fault_naming_it() {
         String envelope = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope "
                 + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><GetCreditCard "
