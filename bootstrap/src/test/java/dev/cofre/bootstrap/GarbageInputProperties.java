@@ -371,7 +371,7 @@ class GarbageInputProperties {
         int split = answer.indexOf("\r\n\r\n");
         String body = split < 0 ? "" : answer.substring(split + 4);
         if (split >= 0 && lower.substring(0, split).contains("transfer-encoding: chunked")) {
-            body = unchunk(body);
+            body = HostileRequestsTest.unchunk(body);
         }
         boolean soap = request.path().toLowerCase(java.util.Locale.ROOT).startsWith("/v2/cartaoprotegido.asmx");
         assertTrue(status < 500 || (soap && status == 500 && body.contains("<faultcode>soap:Client</faultcode>")),
@@ -390,23 +390,6 @@ class GarbageInputProperties {
         assertTrue(errors.isEmpty(), "ERROR logged for " + request + ": " + errors);
         if (FUZZ_COUNTS.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum() % 2_000 == 0) {
             assertEquals(snapshotBefore, snapshot(), "hostile requests changed the database");
-        }
-    }
-
-    private static String unchunk(String chunked) {
-        var out = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int eol = chunked.indexOf("\r\n", at);
-            if (eol < 0) {
-                return out.toString();
-            }
-            int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].strip(), 16);
-            if (size == 0 || eol + 2 + size > chunked.length()) {
-                return out.toString();
-            }
-            out.append(chunked, eol + 2, eol + 2 + size);
-            at = eol + 2 + size + 2;
         }
     }
 }
