@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The leak suite (issue 14): every dialect is driven on the real server with known test card
  * numbers and security codes, in the right fields and in the wrong ones (alias, names,
  * descriptions, metadata keys and values, references, path ids, unknown field names, headers).
- * Then the SQLite file and its WAL, two kinds of {@code pg_dump} of the PostgreSQL schema, the
+ * Then the SQLite file and its WAL (and the other files of the data directory, the simulator's
+ * journal), two kinds of {@code pg_dump} of the PostgreSQL schema, the
  * server's log and every response body (bar the GetCreditCard answers, which exist to return the
  * number) are scanned byte for byte: ASCII, UTF-16 either byte order, and digit runs split by
  * spaces or dashes. It must find nothing.
@@ -67,7 +68,13 @@ class CardDataLeakTest {
             byte[] walBytes = Files.readAllBytes(wal);
             assertTrue(indexOf(walBytes, "Jose da Silva".getBytes(StandardCharsets.US_ASCII)) >= 0,
                     "the scan sees what is stored in clear");
-            return Map.of("SQLite WAL", walBytes, "SQLite file", Files.readAllBytes(db));
+            var files = new LinkedHashMap<String, byte[]>(Map.of("SQLite WAL", walBytes, "SQLite file", Files.readAllBytes(db)));
+            try (var others = Files.list(dir)) { // the acquirer simulator's journal, and anything else written there
+                for (Path f : others.filter(f -> !f.getFileName().toString().startsWith("cofre.")).toList()) {
+                    files.put(f.getFileName().toString(), Files.readAllBytes(f));
+                }
+            }
+            return files;
         });
         assertNoCardData("SQLite file after close", Files.readAllBytes(db));
         System.out.println("leak scan (SQLite): " + scanned);
