@@ -146,11 +146,18 @@ public final class MercadoPagoDialect implements ApiDialect {
         }
     }
 
+    /** Every body of this API is a JSON object; anything else ([], "x", 1) is refused before the use case sees it. */
     private Void withBody(Context ctx, Function<JsonNode, Void> then) {
         return Json.read(ctx, JsonNode.class, null).fold(p -> {
             fail(ctx, p);
             return null;
-        }, then);
+        }, body -> {
+            if (!body.isObject()) {
+                fail(ctx, new Problem(400, Problem.WRONG_TYPE, "body must be a JSON object", "body"));
+                return null;
+            }
+            return then.apply(body);
+        });
     }
 
     /** The idempotency key the vendor's SDKs send; none makes the request simply not idempotent. */
