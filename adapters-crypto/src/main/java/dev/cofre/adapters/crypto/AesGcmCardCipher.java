@@ -222,6 +222,23 @@ public final class AesGcmCardCipher implements CardCipher {
     }
 
     @Override
+    public Either<VaultError, SealedCardToken> rewrap(SealedCardToken sealed) {
+        byte[] dataKey = null;
+        try {
+            dataKey = unwrap(sealed.kekVersion(), sealed.wrappedKey());
+            int version = keys.currentVersion();
+            return Either.right(new SealedCardToken(version, encrypt(keys.currentKek(), dataKey, kekAad(version)),
+                    sealed.panCiphertext(), sealed.securityCodeCiphertext()));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Either.left(new VaultError.SealBroken());
+        } finally {
+            if (dataKey != null) {
+                Arrays.fill(dataKey, (byte) 0);
+            }
+        }
+    }
+
+    @Override
     public Fingerprint fingerprint(Pan pan) {
         byte[] digits = digitsOf(pan);
         try {
