@@ -211,6 +211,14 @@ abstract class MercadoPagoServerContract {
         assertCardShape(card);
         assertEquals("master", card.get("payment_method").get("id").asText());
         assertEquals("credit_card", card.get("payment_method").get("payment_type_id").asText());
+        assertEquals("master", card.get("payment_method").get("name").asText());
+        assertEquals("http://img.mlstatic.com/org-img/MP3/API/logos/master.gif",
+                card.get("payment_method").get("thumbnail").asText());
+        assertEquals("https://www.mercadopago.com/org-img/MP3/API/logos/master.gif",
+                card.get("payment_method").get("secure_thumbnail").asText());
+        assertEquals(3, card.get("issuer").get("id").asInt(), "seed 000's Mastercard issuer");
+        assertEquals("Mastercard", card.get("issuer").get("name").asText());
+        assertTrue(card.get("user_id").isTextual() && card.get("expiration_month").isInt(), card.toString());
         assertEquals(3, card.get("security_code").get("length").asInt());
         assertEquals("back", card.get("security_code").get("card_location").asText());
         assertEquals("CPF", card.get("cardholder").get("identification").get("type").asText());
