@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,54 +107,19 @@ public final class RotateKeys {
      * wrapped under an older one, re-wrap one ({@code S} as stored, {@code R} as re-wrapped), and
      * swap it in with a compare-and-set.
      */
-    private interface Rows<S, R> {
-        List<S> wrappedBefore(int version, int limit);
-
-        long countWrappedBefore(int version);
-
-        Either<?, R> rewrap(S stored);
-
-        boolean replace(S expected, R rewrapped);
+    private record Rows<S, R>(BiFunction<Integer, Integer, List<S>> wrappedBefore,
+                              IntToLongFunction countWrappedBefore, Function<S, Either<?, R>> rewrap,
+                              BiPredicate<S, R> replace) {
     }
 
     private Rows<SealedPans.Stored, SealedPan> pans(SealedPans store) {
-        return new Rows<>() {
-            public List<SealedPans.Stored> wrappedBefore(int version, int limit) {
-                return store.wrappedBefore(version, limit);
-            }
-
-            public long countWrappedBefore(int version) {
-                return store.countWrappedBefore(version);
-            }
-
-            public Either<?, SealedPan> rewrap(SealedPans.Stored stored) {
-                return cipher.rewrap(stored.sealed());
-            }
-
-            public boolean replace(SealedPans.Stored expected, SealedPan rewrapped) {
-                return store.replace(expected, rewrapped);
-            }
-        };
+        return new Rows<>(store::wrappedBefore, store::countWrappedBefore, stored -> cipher.rewrap(stored.sealed()),
+                store::replace);
     }
 
     private Rows<StoredCardTokens.Wrapped, SealedCardToken> cardTokens(StoredCardTokens store) {
-        return new Rows<>() {
-            public List<StoredCardTokens.Wrapped> wrappedBefore(int version, int limit) {
-                return store.wrappedBefore(version, limit);
-            }
-
-            public long countWrappedBefore(int version) {
-                return store.countWrappedBefore(version);
-            }
-
-            public Either<?, SealedCardToken> rewrap(StoredCardTokens.Wrapped stored) {
-                return cipher.rewrap(stored.sealed());
-            }
-
-            public boolean replace(StoredCardTokens.Wrapped expected, SealedCardToken rewrapped) {
-                return store.replace(expected, rewrapped);
-            }
-        };
+        return new Rows<>(store::wrappedBefore, store::countWrappedBefore, stored -> cipher.rewrap(stored.sealed()),
+                store::replace);
     }
 
     public Rotation rotate(ProgressListener listener) {
@@ -187,7 +156,7 @@ public final class RotateKeys {
                 return Ending.TOO_MANY_UNREADABLE;
             }
             // Unreadable rows stay behind; ask for enough rows to get past them.
-            List<S> batch = kind.wrappedBefore(run.target, batchSize + run.unreadable.size())
+            List<S> batch = kind.wrappedBefore().apply(run.target, batchSize + run.unreadable.size())
                     .filter(stored -> !run.unreadable.contains(stored))
                     .take(batchSize);
             if (batch.isEmpty()) {
@@ -210,10 +179,10 @@ public final class RotateKeys {
         }
 
         <S, R> void rewrap(Rows<S, R> kind, S stored) {
-            Either<?, R> again = kind.rewrap(stored);
+            Either<?, R> again = kind.rewrap().apply(stored);
             if (again.isLeft()) {
                 unreadable.add(stored);
-            } else if (kind.replace(stored, again.get())) {
+            } else if (kind.replace().test(stored, again.get())) {
                 rewrapped++;
             } else {
                 skipped++;
@@ -224,7 +193,7 @@ public final class RotateKeys {
         Progress progress() {
             long handled = rewrapped + skipped;
             return new Progress(handled + unreadable.size(),
-                    handled + rows.map(kind -> kind.countWrappedBefore(target)).sum().longValue());
+                    handled + rows.map(kind -> kind.countWrappedBefore().applyAsLong(target)).sum().longValue());
         }
     }
 }
