@@ -9,6 +9,7 @@ import dev.cofre.adapters.rest.Problems;
 import dev.cofre.application.customer.AddCustomerCard;
 import dev.cofre.application.customer.CreateCustomer;
 import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.DeleteCustomerCard;
 import dev.cofre.application.customer.SearchCustomers;
 import dev.cofre.application.customer.UpdateCustomer;
 import dev.cofre.application.merchant.MerchantAccounts;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * OAuth2 access token. Errors are the vendor's {@code {"message", "error", "status", "cause": [{"code",
  * "description"}]}}: 400 for anything wrong with the request (every invalid field is one cause), 401
  * for authentication, 404 for an unknown or another merchant's id. {@code X-Idempotency-Key}, which the
- * vendor's SDKs send on every POST and PUT, makes them safe to retry.
+ * vendor's SDKs send on every POST and PUT, makes them safe to retry, and a DELETE too when a client sends it.
  */
 public final class MercadoPagoDialect implements ApiDialect {
 
@@ -107,7 +108,8 @@ public final class MercadoPagoDialect implements ApiDialect {
                 customers.getCard().get(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
                 MercadoPagoResponses::card)));
         routes.delete(CUSTOMERS + "/{id}/cards/{card}", authenticated((ctx, m) -> answer(ctx, 200,
-                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
+                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card"),
+                        new DeleteCustomerCard.Command(key(ctx))),
                 MercadoPagoResponses::card)));
         routes.post(CARD_TOKENS, authenticated((ctx, m) -> withBody(ctx, body -> {
             var read = MercadoPagoBodies.newCardToken(body, key(ctx));
