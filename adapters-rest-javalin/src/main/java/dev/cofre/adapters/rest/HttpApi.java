@@ -1,5 +1,6 @@
 package dev.cofre.adapters.rest;
 
+import dev.cofre.adapters.rest.cielo.CieloDialect;
 import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.justclick.JustClickDialects;
 import dev.cofre.adapters.rest.oauth.OAuthDialect;
@@ -70,7 +71,8 @@ public final class HttpApi {
                 .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies(),
                         services.orders().map(OrdersDialect.Services::charging)))
                 .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())))
-                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c))),
+                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c)))
+                .appendAll(services.orders().map(o -> new CieloDialect(services.accounts(), services.vault(), o.charging()))),
                 vault);
     }
 
