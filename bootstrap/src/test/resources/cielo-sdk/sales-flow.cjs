@@ -67,7 +67,8 @@ async function main() {
     customerName: 'Comprador Teste', cardNumber: '5555555555554444', holder: 'Comprador T Cielo',
     expirationDate: '05/2031', brand: 'Master',
   });
-  print('card', { cardToken: tokenized.cardToken });
+  const read = await client.consult.cardtoken({ cardToken: tokenized.cardToken });
+  print('card', { cardToken: tokenized.cardToken, cardNumber: read.cardNumber, holder: read.holder });
 
   try {
     await client.creditCard.transaction(sale({ cardNumber: '1234123412341231', holder: 'Teste Holder',

@@ -71,6 +71,7 @@ class CieloSdkTest {
             assertTrue(query.get("merchantOrderId").asText().startsWith("pedido-"));
 
             assertEquals(36, steps.get("card").get("cardToken").asText().length(), output);
+            assertEquals("555555******4444", steps.get("card").get("cardNumber").asText(), output);
             var card = cofre.vault("GET", "/v1/Token/" + steps.get("card").get("cardToken").asText(),
                     cofre.bearer(merchant), null);
             assertEquals(200, card.status(), "the CardToken is the vault's token: " + card.body());

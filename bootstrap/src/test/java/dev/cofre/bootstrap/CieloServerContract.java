@@ -388,6 +388,12 @@ abstract class CieloServerContract {
         String cardToken = saved.json().get("CardToken").asText();
         assertEquals(cardToken, again.json().get("CardToken").asText(), again.body());
         assertEquals(tokens + 1, count("tokens"));
+        Reply read = call(merchant, "GET", "/1/card/" + cardToken, null, null);
+        assertEquals("455187******0183", read.json().get("CardNumber").asText(), read.body());
+        assertEquals("12/2030", read.json().get("ExpirationDate").asText());
+        Reply elsewhere = call(other, "GET", "/1/card/" + cardToken, null, null);
+        assertEquals(404, elsewhere.status(), elsewhere.body());
+        assertEquals(130, elsewhere.json().get(0).get("Code").asInt());
         Reply paid = sale("{\"MerchantOrderId\":\"3\",\"Payment\":{\"Type\":\"CreditCard\",\"Amount\":700,"
                 + "\"CreditCard\":{\"CardToken\":\"" + cardToken + "\",\"Brand\":\"Visa\"}}}");
         assertEquals(1, paid.json().at("/Payment/Status").asInt(), paid.body());

@@ -87,6 +87,10 @@ public final class CieloDialect implements ApiDialect {
                         .flatMap(c -> cancel(merchant, c, amount, key("void", ctx, requestId))),
                         c -> SaleResponses.followUp(c, base(ctx)), 309))));
         routes.post(BASE + "/card", authenticated(this::saveCard));
+        routes.get(BASE + "/card/{cardToken}", authenticated((ctx, merchant, requestId) -> answer(ctx, 200,
+                vault.get().get(merchant.id(), ctx.pathParam("cardToken"))
+                        .mapLeft(e -> e instanceof InvalidInput ? new VaultError.TokenNotFound() : e),
+                CieloDialect::savedCard, 0)));
     }
 
     private void sale(Context ctx, Merchant merchant, Option<String> requestId) {
@@ -162,6 +166,15 @@ public final class CieloDialect implements ApiDialect {
         answer.put("CardToken", token.toString());
         answer.put("Links", Map.of("Method", "GET", "Rel", "self", "Href", base + BASE + "/card/" + token));
         return answer;
+    }
+
+    /** {@code GET /1/card/{CardToken}}: the saved card, masked. */
+    private static Map<String, Object> savedCard(Token token) {
+        var card = new LinkedHashMap<String, Object>();
+        card.put("CardNumber", token.card().binAndLastFour());
+        card.put("Holder", token.holder().name());
+        card.put("ExpirationDate", token.expiry().format());
+        return card;
     }
 
     /** A void while the sale awaits capture, a refund once it is captured: one route, as the vendor has. */
