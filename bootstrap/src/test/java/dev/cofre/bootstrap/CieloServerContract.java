@@ -372,6 +372,11 @@ abstract class CieloServerContract {
         assertEquals(795, unknown.json().get(0).get("Code").asInt(), unknown.body());
         Reply wrongMethod = call(merchant, "DELETE", "/1/sales", null, null);
         assertTrue(wrongMethod.json().isArray(), wrongMethod.body());
+        JsonNode openApi = cofre.send("GET", "/openapi.json", null, Map.of()).json();
+        for (String path : List.of("/1/sales", "/1/sales/{PaymentId}", "/1/sales/{PaymentId}/capture",
+                "/1/sales/{PaymentId}/void", "/1/card", "/1/card/{CardToken}")) {
+            assertTrue(openApi.get("paths").has(path), path);
+        }
     }
 
     @Test
