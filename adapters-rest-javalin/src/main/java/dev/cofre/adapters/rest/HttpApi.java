@@ -48,7 +48,8 @@ public final class HttpApi {
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
      * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
-     * card-read allow-list); {@code orders} serves the orders API and {@code customers} the Mercado Pago
+     * card-read allow-list); {@code orders} serves the orders API (and, over the same charge engine, the Cielo
+     * E-commerce 3.0 API) and {@code customers} the Mercado Pago
      * customers API when present.
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,

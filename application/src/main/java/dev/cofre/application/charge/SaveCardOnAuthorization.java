@@ -13,7 +13,8 @@ import io.vavr.control.Either;
  * {@link AuthorizeCharge} and, only if the acquirer authorized it, the card presented with it is vaulted
  * and the vault token recorded on the charge (its card's {@code vaulted}), so every later read names it.
  * A retried sale (same idempotency key, same request) gets the first charge back and never vaults the card
- * twice: the card is vaulted under an idempotency key of its own, derived from the charge.
+ * twice: the card is vaulted under an idempotency key of its own, derived from the charge. A card that cannot be
+ * saved never turns an authorized charge into an error: the charge is answered without a saved card.
  */
 public final class SaveCardOnAuthorization {
 
@@ -46,7 +47,9 @@ public final class SaveCardOnAuthorization {
         var tokenize = new TokenizeCard.Command(null, card.number(), card.holder(),
                 String.format("%02d/%d", card.expMonth(), card.expYear()), card.securityCode(),
                 KEY_PREFIX + charge.id().value());
-        return vault.tokenize(merchant.id(), tokenize).flatMap(token -> charges
+        // The money is authorized whatever happens to the card: a card that could not be saved leaves the charge
+        // as it is (no saved card), and a retry of the sale tries again.
+        return vault.tokenize(merchant.id(), tokenize).fold(notSaved -> Either.right(charge), token -> charges
                 .update(charge.withSavedCard(token.reference()))
                 .<DomainError>mapLeft(e -> e)
                 // a concurrent retry of the same sale recorded it first: the charge as it now stands
