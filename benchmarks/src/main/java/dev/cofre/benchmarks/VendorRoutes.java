@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * ({@code POST /core/v5/orders}, {@code Authorization: Basic base64(sk_...:)}, the acquirer simulator
  * with no latency, which is its default). The sandbox merchant's MerchantKey and secret key are read
  * from the server's first-start output. Each route is checked once to succeed before it is loaded:
- * a JustClick error answers HTTP 200, which wrk would count as a success.
+ * a JustClick error answers HTTP 200, which wrk would count as a success. {@code justClickKey}: a
+ * card saved through SaveCreditCard, for GetMaskedCreditCard.
  */
-final class VendorRoutes {
+record VendorRoutes(String merchantKey, String secretKey, String justClickKey) {
 
     static final String ASMX = "/v2/cartaoprotegido.asmx";
     static final String ORDERS = "/core/v5/orders";
@@ -41,17 +42,6 @@ final class VendorRoutes {
             + "\"payments\":[{\"payment_method\":\"credit_card\",\"credit_card\":{\"operation_type\":\"auth_and_capture\","
             + "\"installments\":1,\"statement_descriptor\":\"AVENGERS\",\"card\":{\"number\":\"4000000000000010\","
             + "\"holder_name\":\"Tony Stark\",\"exp_month\":1,\"exp_year\":30,\"cvv\":\"3531\"}}}]}";
-
-    final String merchantKey;
-    final String secretKey;
-    /** A card saved through SaveCreditCard, for GetMaskedCreditCard. */
-    final String justClickKey;
-
-    private VendorRoutes(String merchantKey, String secretKey, String justClickKey) {
-        this.merchantKey = merchantKey;
-        this.secretKey = secretKey;
-        this.justClickKey = justClickKey;
-    }
 
     /** Reads the sandbox's keys from {@code server}'s output, saves one card and pays one order, checking both. */
     static VendorRoutes of(Server server) throws IOException, InterruptedException {
