@@ -107,7 +107,8 @@ public final class AcquirerSimulator implements Acquirer {
         Fault fault = beforeCall();
         // the one place outside the crypto adapter that reads a card number: the simulator's table is keyed by it
         TestCard card = TestCard.of(request.card().number().revealDigits());
-        AcquirerAnswer answer = card.answer(fields(card.returnCode(), message(request.type(), card)));
+        AcquirerAnswer answer = SandboxHolderName.of(request.card().holder()).map(h -> h.answer(fields(h.returnCode(), h.message())))
+                .orElseGet(() -> card.answer(fields(card.returnCode(), message(request.type(), card))));
         if (card == TestCard.TIMEOUT && fault == null) {
             fault = Fault.UNKNOWN;
         }

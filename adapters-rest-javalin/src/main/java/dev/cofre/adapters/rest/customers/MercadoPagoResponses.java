@@ -130,24 +130,29 @@ final class MercadoPagoResponses {
 
     /** The vendor's payment method ids: visa, master, amex, elo, hipercard, diners, ... */
     private static Map<String, Object> paymentMethod(Brand brand) {
-        String id = switch (brand) {
-            case MASTERCARD -> "master";
-            case UNKNOWN -> "unknown";
-            default -> brand.name().toLowerCase(java.util.Locale.ROOT);
-        };
+        String id = paymentMethodId(brand);
         return fields("id", id, "name", id, "payment_type_id", "credit_card",
                 "thumbnail", "http" + LOGOS + id + ".gif", "secure_thumbnail", "https" + LOGOS + id + ".gif");
     }
 
-    private static Integer issuerId(Brand brand) {
+    /** The vendor's payment method id of a brand: visa, master, amex, elo, ... */
+    static String paymentMethodId(Brand brand) {
+        return switch (brand) {
+            case MASTERCARD -> "master";
+            case UNKNOWN -> "unknown";
+            default -> brand.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    static Integer issuerId(Brand brand) {
         return brand.ordinal() + 1;
     }
 
-    private static String issuerName(Brand brand) {
+    static String issuerName(Brand brand) {
         return brand == Brand.MASTERCARD ? "Mastercard" : brand.displayName();
     }
 
-    private static Map<String, Object> fields(Object... pairs) {
+    static Map<String, Object> fields(Object... pairs) {
         var map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);
