@@ -340,6 +340,16 @@ abstract class MercadoPagoPaymentsContract {
         assertEquals("authorized", ok(mp("GET", "/v1/payments/" + authorized, null)).get("status").asText());
     }
 
+    @Test
+    void the_openapi_document_lists_every_payments_route() {
+        JsonNode paths = cofre.send("GET", "/openapi.json", null, Map.of()).json().get("paths");
+        for (String path : List.of("/v1/payments", "/v1/payments/{id}", "/v1/payments/{id}/refunds",
+                "/v1/payments/{id}/refunds/{refund_id}")) {
+            assertTrue(paths.has(path), path);
+        }
+        assertTrue(paths.get("/v1/payments/{id}").has("put"));
+    }
+
     /** A bad request, what it should answer, and what its causes must name. */
     record Bad(String name, String method, String path, String body, List<String> causes) {
         @Override
