@@ -128,7 +128,7 @@ final class MercadoPagoPayments {
     private Void byNumber(Context ctx, Function<Long, Void> then) {
         Option<Long> number = number(ctx.pathParam("id"));
         if (number.isEmpty()) {
-            dialect.fail(ctx, MercadoPagoDialect.problems(new ChargeError.ChargeNotFound()));
+            dialect.fail(ctx, problems(new ChargeError.ChargeNotFound(), UnaryOperator.identity()));
             return null;
         }
         return then.apply(number.get());
@@ -181,6 +181,9 @@ final class MercadoPagoPayments {
                 String name = field.apply(e.field());
                 return new Problem(400, error.code(), name + " " + e.reason(), name);
             }).distinctBy(Problem::message);
+        }
+        if (error instanceof ChargeError.ChargeNotFound) {
+            return List.of(Problem.of(404, error.code(), "Payment not found"));
         }
         if (error instanceof ChargeError.CardTokenNotFound) {
             return List.of(new Problem(400, error.code(), "token: " + error.message(), "token"));
