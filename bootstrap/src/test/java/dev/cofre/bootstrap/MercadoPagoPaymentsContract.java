@@ -383,6 +383,8 @@ abstract class MercadoPagoPaymentsContract {
                 new Bad("capture as a string", "POST", p, payment(token, "10", ",\"capture\":\"no\""), List.of("capture")),
                 new Bad("a card number in the reference", "POST", p,
                         payment(token, "10", ",\"external_reference\":\"" + VISA + "\""), List.of("external_reference")),
+                new Bad("a card number in the description", "POST", p,
+                        payment(token, "10", ",\"description\":\"cartão " + VISA + "\""), List.of("description")),
                 new Bad("an unknown payment method", "POST", p, payment(token, "10", ",\"payment_method_id\":\"bolbradesco\""),
                         List.of("payment_method_id")),
                 new Bad("every field wrong at once", "POST", p,

@@ -34,6 +34,7 @@ public final class NumberedPayments {
     public static final Set<String> PAYMENT_METHODS = Set.of("visa", "master", "amex", "elo", "hipercard", "diners",
             "discover", "jcb", "aura");
     private static final int MAX_REFERENCE = 256;
+    private static final int MAX_DESCRIPTION = 600;
     private static final int NUMBER_ATTEMPTS = 5;
 
     /** A charge with what the payments API keeps beside it, unchecked; null means absent. */
@@ -172,6 +173,15 @@ public final class NumberedPayments {
             var reference = FreeText.parse("external_reference", command.externalReference(), MAX_REFERENCE);
             if (reference.isLeft()) {
                 errors = errors.append(reference.getLeft());
+            }
+        }
+        // the payment's description is its order's one item: free text, kept in the clear
+        if (command.charge() != null && command.charge().items() != null && !command.charge().items().isEmpty()
+                && command.charge().items().get(0) != null) {
+            var description = FreeText.parse("description", command.charge().items().get(0).description(),
+                    MAX_DESCRIPTION);
+            if (description.isLeft()) {
+                errors = errors.append(description.getLeft());
             }
         }
         String method = blankToNull(command.paymentMethod());
