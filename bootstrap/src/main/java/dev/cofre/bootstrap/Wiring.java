@@ -7,6 +7,7 @@ import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.charge.AcquirerWithDeadline;
 import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.charge.Charging;
+import dev.cofre.application.charge.NumberedPayments;
 import dev.cofre.application.customer.CustomerAccounts;
 import dev.cofre.application.customer.CustomerStores;
 import dev.cofre.application.customer.SealingCardTokens;
@@ -47,6 +48,7 @@ public final class Wiring implements AutoCloseable {
     private final SecretKeyAccess secretKeys;
     private final SecretKeyAccess accessTokens;
     private final CustomerAccounts customers;
+    private final NumberedPayments payments;
     private final ScheduledExecutorService sweeper;
     private final Clock clock;
 
@@ -76,6 +78,7 @@ public final class Wiring implements AutoCloseable {
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
                 database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions(), database.auditTrail()),
                 cipher, clock, ids, settings.cardTokenLifetime());
+        this.payments = new NumberedPayments(charging, database.numberedCharges(), database.customers(), clock, ids);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
             var thread = new Thread(work, "cofre-card-token-sweeper");
             thread.setDaemon(true);
@@ -159,6 +162,11 @@ public final class Wiring implements AutoCloseable {
     /** Seed 000's customers, saved cards and card tokens. */
     public CustomerAccounts customers() {
         return customers;
+    }
+
+    /** Charges as numbered payments (Mercado Pago's {@code /v1/payments}). */
+    public NumberedPayments payments() {
+        return payments;
     }
 
     /** The audit trail, for operators and tests. */

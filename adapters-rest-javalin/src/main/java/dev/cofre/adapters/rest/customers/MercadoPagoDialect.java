@@ -6,6 +6,7 @@ import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import dev.cofre.adapters.rest.Problems;
+import dev.cofre.application.charge.NumberedPayments;
 import dev.cofre.application.customer.AddCustomerCard;
 import dev.cofre.application.customer.CreateCustomer;
 import dev.cofre.application.customer.CustomerAccounts;
@@ -49,9 +50,16 @@ public final class MercadoPagoDialect implements ApiDialect {
     private final SecretKeyAccess accessTokens;
     private final CustomerAccounts customers;
     private final Clock clock;
+    private final Option<NumberedPayments> payments;
 
-    /** What the routes call besides the merchant accounts. */
-    public record Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock) {
+    /** What the routes call besides the merchant accounts; {@code payments} serves {@code /v1/payments} when present. */
+    public record Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock,
+                           Option<NumberedPayments> payments) {
+
+        /** Without payments. */
+        public Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock) {
+            this(customers, accessTokens, clock, Option.none());
+        }
     }
 
     public MercadoPagoDialect(MerchantAccounts accounts, Services services) {
@@ -59,6 +67,7 @@ public final class MercadoPagoDialect implements ApiDialect {
         this.accessTokens = services.accessTokens();
         this.customers = services.customers();
         this.clock = services.clock();
+        this.payments = services.payments();
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class MercadoPagoDialect implements ApiDialect {
 
     @Override
     public List<String> paths() {
-        return List.of(CUSTOMERS, CARD_TOKENS);
+        return List.of(CUSTOMERS, CARD_TOKENS, MercadoPagoPayments.PAYMENTS);
     }
 
     @Override
@@ -122,6 +131,7 @@ public final class MercadoPagoDialect implements ApiDialect {
         routes.get(CARD_TOKENS + "/{id}", authenticated((ctx, m) -> answer(ctx, 200,
                 customers.getCardToken().get(m.id(), ctx.pathParam("id")),
                 t -> MercadoPagoResponses.cardToken(t, clock.instant()))));
+        payments.forEach(p -> new MercadoPagoPayments(p, this).routes(routes));
     }
 
     private Void search(Context ctx, Merchant merchant) {
@@ -167,11 +177,11 @@ public final class MercadoPagoDialect implements ApiDialect {
         return ctx.header(IDEMPOTENCY_HEADER);
     }
 
-    private interface MerchantHandler {
+    interface MerchantHandler {
         Void handle(Context ctx, Merchant merchant) throws Exception;
     }
 
-    private Handler authenticated(MerchantHandler handler) {
+    Handler authenticated(MerchantHandler handler) {
         return ctx -> {
             Option<Merchant> merchant = authenticate(ctx.header("Authorization"));
             if (merchant.isEmpty()) {

@@ -132,17 +132,22 @@ final class MercadoPagoResponses {
 
     /** The vendor's payment method ids: visa, master, amex, elo, hipercard, diners, ... */
     private static Map<String, Object> paymentMethod(Brand brand) {
-        String id = switch (brand) {
-            case MASTERCARD -> "master";
-            case UNKNOWN -> "unknown";
-            default -> brand.name().toLowerCase(java.util.Locale.ROOT);
-        };
+        String id = paymentMethodId(brand);
         return fields("id", id, "name", id, "payment_type_id", "credit_card",
                 "thumbnail", THUMBNAIL + id + ".gif", "secure_thumbnail", SECURE_THUMBNAIL + id + ".gif");
     }
 
+    /** The vendor's payment method id of a brand: visa, master, amex, elo, ... */
+    static String paymentMethodId(Brand brand) {
+        return switch (brand) {
+            case MASTERCARD -> "master";
+            case UNKNOWN -> "unknown";
+            default -> brand.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** Seed 000's Mastercard is issuer 3; the other brands' ids are Cofre's own, one per brand. */
-    private static Integer issuerId(Brand brand) {
+    static Integer issuerId(Brand brand) {
         return switch (brand) {
             case MASTERCARD -> 3;
             case AURA -> Brand.MASTERCARD.ordinal() + 1; // the id Mastercard's place would have given
@@ -150,11 +155,11 @@ final class MercadoPagoResponses {
         };
     }
 
-    private static String issuerName(Brand brand) {
+    static String issuerName(Brand brand) {
         return brand == Brand.MASTERCARD ? "Mastercard" : brand.displayName();
     }
 
-    private static Map<String, Object> fields(Object... pairs) {
+    static Map<String, Object> fields(Object... pairs) {
         var map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);
