@@ -23,7 +23,7 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
                        Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
-                       HttpLimits httpLimits, ChargeSettings charges) {
+                       HttpLimits httpLimits, ChargeSettings charges, Option<String> demoMerchant) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -70,12 +70,13 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                 Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
                 trustedProxies(values.get("COFRE_TRUSTED_PROXIES")),
                 httpLimits(values),
-                ChargeSettings.from(values));
+                ChargeSettings.from(values),
+                Option.of(values.get("COFRE_DEMO_MERCHANT")).map(String::strip));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(host, newPort, tls, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges, demoMerchant);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

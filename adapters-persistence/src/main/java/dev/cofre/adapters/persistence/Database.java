@@ -13,6 +13,7 @@ import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.PublishableKeys;
 import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
     private final JdbiSpentCryptograms spentCryptograms;
     private final JdbiReconcileLeases reconcileLeases;
     private final JdbiSecretKeys secretKeys;
+    private final JdbiPublishableKeys publishableKeys;
     private final JdbiExpectedKeys expectedKeys;
     private final JdbiLoginFailures loginFailures;
 
@@ -73,6 +75,7 @@ public final class Database implements AutoCloseable {
         this.spentCryptograms = new JdbiSpentCryptograms(sessions);
         this.reconcileLeases = new JdbiReconcileLeases(sessions);
         this.secretKeys = new JdbiSecretKeys(sessions);
+        this.publishableKeys = new JdbiPublishableKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
         this.loginFailures = new JdbiLoginFailures(sessions);
     }
@@ -169,6 +172,11 @@ public final class Database implements AutoCloseable {
     /** The orders API's secret keys (sk_...), by digest. */
     public SecretKeys secretKeys() {
         return secretKeys;
+    }
+
+    /** Publishable keys and the origins allowed to use them. */
+    public PublishableKeys publishableKeys() {
+        return publishableKeys;
     }
 
     /** The check values of the keys this database's sealed cards need. */
