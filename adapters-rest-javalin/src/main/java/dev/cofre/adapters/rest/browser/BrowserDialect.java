@@ -128,7 +128,7 @@ public final class BrowserDialect implements ApiDialect {
                 + "<title>Cofre demo checkout</title><style>"
                 + "body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#222}"
                 + "label{display:block;margin:1rem 0 .3rem;font-weight:600}select,input{font-size:1.1rem;padding:.4rem}"
-                + "button{margin-top:1.2rem;font-size:1.1rem;padding:.5rem 2rem;background:#0a7;color:#fff;border:0;border-radius:4px}"
+                + "button{display:block;margin-top:1.2rem;font-size:1.1rem;padding:.5rem 2rem;background:#0a7;color:#fff;border:0;border-radius:4px}"
                 + "output{font-family:monospace;font-weight:700}#error{color:#b00}"
                 + "</style></head><body><h1>Checkout</h1>" + content + "</body></html>";
         ctx.header("Content-Security-Policy", PAGE_POLICY);
