@@ -70,7 +70,7 @@ public final class PagarmeTokens implements ApiDialect {
         }, body -> {
             var reader = new OrderRequest.Reader();
             String number = null, holder = null, cvv = null;
-            Long month = null, year = null;
+            Integer month = null, year = null;
             if (reader.object(body, "request", true)) {
                 String type = reader.string(body, "", "type", false);
                 if (type != null && !type.equals("card")) {
@@ -80,13 +80,13 @@ public final class PagarmeTokens implements ApiDialect {
                     JsonNode card = body.get("card");
                     number = reader.string(card, "card", "number", false);
                     holder = reader.string(card, "card", "holder_name", false);
-                    month = reader.integer(card, "card", "exp_month", false);
-                    year = reader.integer(card, "card", "exp_year", false);
+                    month = reader.intValue(card, "card", "exp_month", false);
+                    year = reader.intValue(card, "card", "exp_year", false);
                     cvv = reader.string(card, "card", "cvv", false);
                 }
             }
             String key = ctx.header("idempotency-key");
-            var command = new CreateCardToken.Command(number, toInt(month), toInt(year), cvv, holder, null, null,
+            var command = new CreateCardToken.Command(number, month, year, cvv, holder, null, null,
                     null, null, reader.errors.isEmpty() ? key : CHECK_ONLY);
             var made = customers.createCardToken().create(merchant.id(), command);
             if (!reader.errors.isEmpty() || made.isLeft() && made.getLeft() instanceof InvalidInput) {
@@ -98,10 +98,6 @@ public final class PagarmeTokens implements ApiDialect {
             }
             return null;
         });
-    }
-
-    private static Integer toInt(Long value) {
-        return value == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     /** The shape errors, then every field the use case refuses that is not named already, with the wire's names. */
