@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cofre.application.merchant.PublishableKeyAccess.Kind;
 import dev.cofre.bootstrap.RunningCofre.Reply;
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -67,14 +67,15 @@ class BrowserCheckoutTest {
     dev.cofre.domain.merchant.MerchantId merchant;
 
     @BeforeAll
-    void start() throws IOException {
+    void start(@TempDir Path dir) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("COFRE_REQUIRE_BROWSER"))) {
             fail("COFRE_REQUIRE_BROWSER is set but /usr/bin/chromium or /usr/bin/chromedriver is missing");
         }
         Assumptions.assumeTrue(present, "Browser test skipped: /usr/bin/chromium and /usr/bin/chromedriver are not"
                 + " installed (apt-get install -y chromium chromium-driver; .ci/run installs them)");
-        dataDir = Files.createTempDirectory("cofre-browser");
+        dataDir = Files.createDirectories(dir.resolve("data"));
+        profile = Files.createDirectories(dir.resolve("chromium-profile"));
         // The demo merchant must exist before the server starts: register it, then start with COFRE_DEMO_MERCHANT.
         var first = new RunningCofre(dataDir, null, null, Instant.now(), Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"));
         merchant = first.merchant("Loja Demo").merchant().id();
@@ -88,7 +89,6 @@ class BrowserCheckoutTest {
         visaCard = saveCard(VISA, "123");
         amexCard = saveCard(AMEX, "1234");
 
-        profile = Files.createTempDirectory("cofre-chromium-profile");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -107,15 +107,6 @@ class BrowserCheckoutTest {
         }
         if (cofre != null) {
             cofre.close();
-        }
-        for (Path dir : new Path[] {dataDir, profile}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary directory left behind is no failure
-                }
-            }
         }
     }
 

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CORS as browsers ask for it, in raw HTTP/1.1 over a socket: a preflight ({@code OPTIONS} with
@@ -48,8 +48,8 @@ class CorsTest {
     String accessToken;
 
     @BeforeAll
-    void start() throws IOException {
-        dataDir = Files.createTempDirectory("cofre-cors");
+    void start(@TempDir Path dir) {
+        dataDir = dir;
         cofre = new RunningCofre(dataDir, null, null, Instant.parse("2026-11-22T12:00:00Z"),
                 Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"));
         merchant = cofre.merchant("Loja CORS");

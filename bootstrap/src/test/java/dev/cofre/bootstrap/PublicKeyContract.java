@@ -12,10 +12,8 @@ import dev.cofre.application.merchant.RegisterMerchant;
 import dev.cofre.bootstrap.RunningCofre.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Publishable keys end to end through real HTTP: Mercado Pago's {@code ?public_key=} and Pagar.me's
@@ -58,8 +57,8 @@ abstract class PublicKeyContract {
     abstract String schema();
 
     @BeforeAll
-    void start() throws java.io.IOException {
-        dataDir = Files.createTempDirectory("cofre-public-key");
+    void start(@TempDir Path dir) {
+        dataDir = dir;
         cofre = new RunningCofre(dataDir, jdbcUrl(), schema(), NOW, Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"));
         merchant = cofre.merchant("Loja do Zé");
         var id = merchant.merchant().id();
@@ -75,13 +74,6 @@ abstract class PublicKeyContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
     }
 
     static String q(String value) {
@@ -89,7 +81,7 @@ abstract class PublicKeyContract {
     }
 
     static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
+        return OrdersServerContract.basic(user);
     }
 
     Reply send(String method, String path, String json, String authorization) {
