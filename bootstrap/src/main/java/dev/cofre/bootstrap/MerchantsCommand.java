@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "merchants", description = "Register, list and manage merchants.",
         subcommands = {AddMerchantCommand.class, ListMerchantsCommand.class, RotateClientSecretCommand.class,
                 RotateMerchantKeyCommand.class, RevokeAccessTokensCommand.class, DisableMerchantCommand.class,
-                EnableMerchantCommand.class, SetOriginsCommand.class})
+                EnableMerchantCommand.class, SetOriginsCommand.class,
+                RevokePublicKeyCommand.class})
 final class MerchantsCommand {
 
     /** Prints a merchant's credentials in the clear: the one time the operator sees them. */

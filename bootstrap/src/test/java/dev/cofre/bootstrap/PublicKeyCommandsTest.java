@@ -22,7 +22,7 @@ class PublicKeyCommandsTest {
     }
 
     @Test
-    void merchants_add_prints_the_public_keys_set_origins_allows_a_page_and_list_shows_both(@TempDir Path dir) {
+    void merchants_add_prints_the_public_keys_set_origins_allows_a_page_list_shows_both_and_a_key_is_revoked(@TempDir Path dir) {
         try (var cofre = new RunningCofre(dir, null, null, RunningCofre.SEED_TIME)) {
             var added = cli(cofre, "merchants", "add", "Loja Web");
             assertEquals(0, added.exit(), added.err());
@@ -56,6 +56,21 @@ class PublicKeyCommandsTest {
             assertFalse(again.field("public key").equals(publicKey), "a new key");
             assertEquals(400, cofre.send("OPTIONS", path, null, preflight).status(), "no origin allowed any more");
             assertEquals(2, cli(cofre, "merchants", "set-origins", "Nobody", "https://loja.example").exit());
+
+            String card = MercadoPagoServerContract.rawCard("5555555555554444", "123");
+            var json = Map.of("Content-Type", "application/json");
+            assertEquals(201, cofre.send("POST", path, card, json).status(), "the old key still works");
+            var revoked = cli(cofre, "merchants", "revoke-public-key", "Loja Web", publicKey);
+            assertEquals(0, revoked.exit(), revoked.err());
+            assertEquals(401, cofre.send("POST", path, card, json).status(), "revoked at once");
+            String newKey = again.field("public key");
+            assertEquals(201, cofre.send("POST", "/v1/card_tokens?public_key="
+                    + URLEncoder.encode(newKey, StandardCharsets.UTF_8), card, json).status(), "the new key works");
+            assertEquals(2, cli(cofre, "merchants", "revoke-public-key", "Loja Web", publicKey).exit(), "gone already");
+            assertEquals(0, cli(cofre, "merchants", "add", "Outra Loja").exit());
+            assertEquals(2, cli(cofre, "merchants", "revoke-public-key", "Outra Loja", newKey).exit(),
+                    "only the merchant's own key");
+
         }
     }
 }

@@ -38,6 +38,15 @@ final class JdbiPublishableKeys implements PublishableKeys {
     }
 
     @Override
+    public boolean remove(MerchantId merchant, String key) {
+        return sessions.write(h -> h.createUpdate("DELETE FROM publishable_keys WHERE public_key = :key"
+                        + " AND merchant_id = :merchant")
+                .bind("key", key)
+                .bind("merchant", dialect.uuid(merchant.value()))
+                .execute()) == 1;
+    }
+
+    @Override
     public List<String> of(MerchantId merchant) {
         return sessions.read(h -> List.ofAll(h.createQuery("SELECT public_key FROM publishable_keys"
                         + " WHERE merchant_id = :merchant ORDER BY created_at, public_key")

@@ -27,6 +27,11 @@ public final class InMemoryPublishableKeys implements PublishableKeys {
     }
 
     @Override
+    public boolean remove(MerchantId merchant, String key) {
+        return keys.remove(key, merchant);
+    }
+
+    @Override
     public List<String> of(MerchantId merchant) {
         synchronized (keys) {
             return List.ofAll(keys.entrySet()).filter(e -> e.getValue().equals(merchant)).map(java.util.Map.Entry::getKey);

@@ -69,6 +69,14 @@ public final class PublishableKeyAccess {
         return keys.merchantOf(presented).flatMap(merchants::findEnabled);
     }
 
+    /**
+     * Revokes one of the merchant's publishable keys: it stops working at once on every server (keys are
+     * read from the database on each use). False if the merchant holds no such key.
+     */
+    public boolean revoke(MerchantId merchant, String key) {
+        return key != null && keys.remove(merchant, key.strip());
+    }
+
     /** A merchant's publishable keys of this kind, oldest first. */
     public List<String> keysOf(MerchantId merchant, Kind kind) {
         return keys.of(merchant).filter(k -> k.startsWith(kind.prefix()));

@@ -16,6 +16,9 @@ public interface PublishableKeys {
     /** The merchant holding this publishable key. */
     Option<MerchantId> merchantOf(String key);
 
+    /** Removes one of the merchant's publishable keys; false if it holds no such key. */
+    boolean remove(MerchantId merchant, String key);
+
     /** A merchant's publishable keys, oldest first. */
     List<String> of(MerchantId merchant);
 
