@@ -98,7 +98,7 @@ final class OrderRequest {
             }
             case "card_token" -> {
                 String id = r.string(cc, at, "card_token", true);
-                return id == null ? null : new CardInput.SingleUseToken(id);
+                return id == null ? null : new CardInput.SingleUseToken(PagarmeTokens.toCardTokenId(id));
             }
             case "card" -> {
                 JsonNode c = cc.get("card");
