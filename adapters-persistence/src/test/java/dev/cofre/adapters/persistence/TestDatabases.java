@@ -94,7 +94,7 @@ final class TestDatabases {
     /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
     static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
         var charging = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
-                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions(), db.customers(), db.savedCards());
         return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
     }
 

@@ -37,7 +37,7 @@ public final class InMemoryStores {
 
     public ChargeStores charging() {
         return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, reconcileLeases,
-                transactions);
+                transactions, customers, savedCards);
     }
 
     public CustomerStores customers() {

@@ -110,6 +110,15 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
                 .map(to -> replaceLast(last.movedTo(to, answer, at)));
     }
 
+    /**
+     * The same charge, its card now saved in the vault as {@code token} (a card that authorized
+     * successfully, saved to the order's customer): later charges can name it.
+     */
+    public Charge withCardSaved(dev.cofre.domain.token.TokenReference token) {
+        var saved = new CardSummary(card.source(), card.card(), card.holder(), card.expiry(), Option.some(token));
+        return new Charge(id, merchant, order, payment, saved, transactions, createdAt, version + 1);
+    }
+
     Charge append(Transaction transaction) {
         return new Charge(id, merchant, order, payment, card, transactions.append(transaction), createdAt, version + 1);
     }
