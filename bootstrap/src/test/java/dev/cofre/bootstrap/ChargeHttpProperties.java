@@ -13,6 +13,7 @@ import dev.cofre.domain.charge.AcquirerAnswer;
 import dev.cofre.domain.charge.Amount;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeMoney;
+import dev.cofre.domain.charge.ChargeStage;
 import dev.cofre.domain.charge.ChargeStatus;
 import dev.cofre.domain.charge.Move;
 import dev.cofre.domain.charge.TransactionId;
@@ -105,12 +106,12 @@ class ChargeHttpProperties {
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
         return ActionChain.startWith(Model::new)
-                .withAction(3, new Authorize())
-                .withAction(3, new Capture())
-                .withAction(3, new Cancel())
+                .withAction(2, new Authorize())
+                .withAction(4, new Capture())
+                .withAction(4, new Cancel())
                 .withAction(2, new Retry())
                 .withAction(2, new Reconcile())
-                .withMaxTransformations(10);
+                .withMaxTransformations(12);
     }
 
     /** A request as sent, to send again under its key. */
@@ -212,10 +213,10 @@ class ChargeHttpProperties {
     /** A fault for the simulator's next call, or none. */
     static Arbitrary<AcquirerSimulator.Fault> faults() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, Arbitraries.just(null)),
+                net.jqwik.api.Tuple.of(10, Arbitraries.just(null)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(AcquirerSimulator.Fault.UNKNOWN)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(AcquirerSimulator.Fault.FAIL)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(AcquirerSimulator.Fault.PENDING)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(AcquirerSimulator.Fault.PENDING)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(AcquirerSimulator.Fault.DECLINE)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(AcquirerSimulator.Fault.HANG)));
     }
@@ -227,8 +228,9 @@ class ChargeHttpProperties {
     }
 
     static final class Authorize implements Action.Independent<Model> {
-        /** The README's test cards: approved, declined, no funds, blocked, pending, timeout. */
-        static final List<String> CARDS = List.of("4000000000000010", "4000000000000010", "4000000000000028",
+        /** The README's test cards: approved, declined, no funds, blocked, pending, timeout; and an expired card (failed). */
+        static final List<String> CARDS = List.of("4000000000000010", "4000000000000010", "4000000000000010",
+                "4000000000000010", "expired", "4000000000000028",
                 "4000000000000051", "4000000000000069", "4000000000000044", "4000000000000036");
 
         @Override
@@ -238,17 +240,21 @@ class ChargeHttpProperties {
                     .as((card, type, amount, fault) -> Transformer.mutate(
                             "authorize " + type + " " + amount + " with " + card + (fault == null ? "" : " + " + fault),
                             model -> {
+                                boolean expired = card.equals("expired");
                                 String body = OrdersServerContract.withOperationType(OrdersServerContract.SEED_CARD
-                                        .replace("4000000000000010", card).replace("\"cvv\":\"3531\"", "\"cvv\":\"353\"")
+                                        .replace("4000000000000010", expired ? "4000000000000010" : card)
+                                        .replace("\"exp_year\":30", expired ? "\"exp_year\":20" : "\"exp_year\":30")
+                                        .replace("\"cvv\":\"3531\"", "\"cvv\":\"353\"")
                                         .replace("2990", Long.toString(amount)), type);
                                 int asked = acquirer.calls.get();
-                                inject(fault);
+                                inject(expired ? null : fault);
                                 Reply r = model.sendRecorded("POST", "/orders", body, null);
                                 assertEquals(200, r.status(), r.body());
                                 String id = r.json().get("charges").get(0).get("id").asText();
                                 model.sent.set(model.sent.size() - 1, withCharge(model.sent.get(model.sent.size() - 1), id));
                                 model.charges.add(id);
-                                assertEquals(asked + 1, acquirer.calls.get(), "one authorization asked once");
+                                assertEquals(asked + (expired ? 0 : 1), acquirer.calls.get(),
+                                        expired ? "an expired card is refused before the acquirer" : "asked once");
                             }));
         }
     }
@@ -270,10 +276,12 @@ class ChargeHttpProperties {
                     .as((index, how, fault) -> Transformer.mutate("capture #" + index + " "
                             + List.of("all", "part", "too much").get(how) + (fault == null ? "" : " + " + fault), m -> {
                                 String id = m.pick(index);
-                                long amount = m.stored(id).amount().cents();
+                                Charge charge = m.stored(id);
+                                long amount = charge.amount().cents();
                                 String body = how == 0 ? null
                                         : "{\"amount\":" + (how == 1 ? Math.max(1, amount / 3) : amount + 1) + "}";
-                                inject(fault);
+                                // a fault only for a call that reaches the acquirer: a queued one would hit a later call
+                                inject(how != 2 && charge.stage() instanceof ChargeStage.AwaitingCapture ? fault : null);
                                 m.sendRecorded("POST", "/charges/" + id + "/capture", body, id);
                             }));
         }
@@ -291,9 +299,11 @@ class ChargeHttpProperties {
                     .as((index, how, fault) -> Transformer.mutate("cancel #" + index + (how == 0 ? " all" : " part")
                             + (fault == null ? "" : " + " + fault), m -> {
                                 String id = m.pick(index);
-                                long amount = m.stored(id).amount().cents();
+                                Charge charge = m.stored(id);
+                                long amount = charge.amount().cents();
                                 String body = how == 0 ? null : "{\"amount\":" + Math.max(1, amount / 4) + "}";
-                                inject(fault);
+                                inject(charge.stage() instanceof ChargeStage.AwaitingCapture
+                                        || charge.stage() instanceof ChargeStage.Refundable ? fault : null);
                                 m.sendRecorded("DELETE", "/charges/" + id, body, id);
                             }));
         }
