@@ -402,6 +402,13 @@ abstract class OrdersServerContract {
         assertEquals(customerId, approved.json().get("customer").get("id").asText());
         assertTrue(approved.json().get("charges").get(0).get("last_transaction").get("card").get("id").asText()
                 .startsWith("card_"));
+        // a network token is the scheme's token, not the card: it is not saved
+        Reply token = order(byCustomer(SEED_NETWORK_TOKEN, email).replace("ANfQt43bddROAAEnSAMhAAADFA====",
+                "ANfQt43bddROAAEnSAMhAAADFA" + UUID.randomUUID().toString().substring(0, 4)));
+        assertEquals("paid", token.json().get("status").asText(), token.body());
+        JsonNode t = token.json().get("charges").get(0).get("last_transaction");
+        assertFalse(t.has("card"), t.toString());
+        assertTrue(t.get("network_token").get("id").asText().startsWith("nt_"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cofre.domain.Ids;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.charge.Acquirer.ChargeableCard;
+import dev.cofre.domain.charge.CardSource;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.customer.CardId;
 import dev.cofre.domain.customer.Customer;
@@ -104,13 +105,16 @@ public final class OrderCustomers {
 
     /**
      * Saves the card of a charge that authorized successfully to the order's customer, and records
-     * on the charge which vault token it is. Nothing is saved for an order without a customer, for a
-     * card that did not authorize, or for a card that came from the vault already; a card that cannot
-     * be saved leaves the charge as it was (its money has moved either way).
+     * on the charge which vault token it is: a card sent in full or by a card token. Nothing is saved
+     * for an order without a customer, for a card that did not authorize, for a card from the vault
+     * already, or for a network token (a scheme's token, not the card); a card that cannot be saved
+     * leaves the charge as it was (its money has moved either way).
      */
     Charge saveCard(Charge charge, ChargeableCard card) {
+        var source = charge.card().source();
         if (charge.order().customer().isEmpty() || !charge.authorization().tookEffect()
-                || charge.card().vaulted().isDefined()) {
+                || charge.card().vaulted().isDefined()
+                || !(source == CardSource.Kind.CARD || source == CardSource.Kind.CARD_TOKEN)) {
             return charge;
         }
         CustomerId payer = charge.order().customer().get();
