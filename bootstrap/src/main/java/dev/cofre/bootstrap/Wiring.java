@@ -64,7 +64,7 @@ public final class Wiring implements AutoCloseable {
                 settings.trustedProxies(), clock, ids);
         this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
         // One store of card tokens, sealed in the database: customers make them, charges spend them.
-        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher);
+        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher, database.auditTrail(), clock);
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions(), database.customers(), database.savedCards());
@@ -74,7 +74,8 @@ public final class Wiring implements AutoCloseable {
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 settings.charges().reconcileGrace());
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
-                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions()), cipher, clock, ids);
+                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions(), database.auditTrail()),
+                cipher, clock, ids, settings.cardTokenLifetime());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
             var thread = new Thread(work, "cofre-card-token-sweeper");
             thread.setDaemon(true);
@@ -166,7 +167,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public RotateKeys rotateKeys() {
-        return new RotateKeys(cipher, database.sealedPans(), clock);
+        return new RotateKeys(cipher, database.sealedPans(), database.cardTokens(), clock);
     }
 
     /** The names of the keys the database expects (never their check values), for operators and tests. */

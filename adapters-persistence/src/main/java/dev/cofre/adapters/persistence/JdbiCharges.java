@@ -151,6 +151,7 @@ final class JdbiCharges implements Charges {
     @Override
     public Either<ChargeError, Charge> update(Charge changed) {
         return sessions.write(h -> {
+            // the card is saved in the vault only after its authorization: card_vaulted may be set later
             var update = h.createUpdate("UPDATE charges SET version = :version, in_doubt = :in_doubt,"
                             + " card_vaulted = :card_vaulted"
                             + " WHERE id = :id AND merchant_id = :merchant AND version = :expected_version");

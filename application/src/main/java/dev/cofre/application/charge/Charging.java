@@ -11,7 +11,8 @@ import java.time.Duration;
 /** The charge engine's use cases, built once over the same stores, acquirer, clock and id source. */
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
                        ReconcileCharges reconcile, GetCharge get,
-                       JustClickShop justClickShop, OrderCustomers customers) {
+                       JustClickShop justClickShop, SaveCardOnAuthorization saveCard,
+                       OrderCustomers customers) {
 
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
@@ -37,6 +38,7 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
                         reconcileGrace, "reconciler-" + ids.uuid()),
                 new GetCharge(stores.charges()),
                 new JustClickShop(stores.tokens(), authorize),
+                new SaveCardOnAuthorization(authorize, stores.charges()),
                 customers);
     }
 }

@@ -138,7 +138,7 @@ public final class OrderCustomers {
         Either<DomainError, TokenReference> token = wallet.sameCardAs(prepared.token().fingerprint())
                 .map(saved -> Either.<DomainError, TokenReference>right(saved.token()))
                 .getOrElse(() -> saveNew(wallet, prepared, now));
-        return token.flatMap(reference -> stores.charges().update(current.get().withCardSaved(reference))
+        return token.flatMap(reference -> stores.charges().update(current.get().withSavedCard(reference))
                 .<DomainError>mapLeft(e -> e));
     }
 

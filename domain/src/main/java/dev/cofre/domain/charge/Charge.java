@@ -60,6 +60,16 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         return order.amount();
     }
 
+    /**
+     * The charge once the card it was made to has been saved in the vault as {@code reference} (a sale
+     * that saves the card, after its authorization succeeded): the next version, its card's
+     * {@code vaulted} set.
+     */
+    public Charge withSavedCard(dev.cofre.domain.token.TokenReference reference) {
+        var saved = new CardSummary(card.source(), card.card(), card.holder(), card.expiry(), Option.some(reference));
+        return new Charge(id, merchant, order, payment, saved, transactions, createdAt, version + 1);
+    }
+
     public Transaction authorization() {
         return transactions.head();
     }
@@ -108,15 +118,6 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         }
         return TransitionTable.answer(last.before(), last.move(), answer.kind())
                 .map(to -> replaceLast(last.movedTo(to, answer, at)));
-    }
-
-    /**
-     * The same charge, its card now saved in the vault as {@code token} (a card that authorized
-     * successfully, saved to the order's customer): later charges can name it.
-     */
-    public Charge withCardSaved(dev.cofre.domain.token.TokenReference token) {
-        var saved = new CardSummary(card.source(), card.card(), card.holder(), card.expiry(), Option.some(token));
-        return new Charge(id, merchant, order, payment, saved, transactions, createdAt, version + 1);
     }
 
     Charge append(Transaction transaction) {

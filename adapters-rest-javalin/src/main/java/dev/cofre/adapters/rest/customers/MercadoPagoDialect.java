@@ -9,6 +9,7 @@ import dev.cofre.adapters.rest.Problems;
 import dev.cofre.application.customer.AddCustomerCard;
 import dev.cofre.application.customer.CreateCustomer;
 import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.DeleteCustomerCard;
 import dev.cofre.application.customer.SearchCustomers;
 import dev.cofre.application.customer.UpdateCustomer;
 import dev.cofre.application.merchant.MerchantAccounts;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * OAuth2 access token. Errors are the vendor's {@code {"message", "error", "status", "cause": [{"code",
  * "description"}]}}: 400 for anything wrong with the request (every invalid field is one cause), 401
  * for authentication, 404 for an unknown or another merchant's id. {@code X-Idempotency-Key}, which the
- * vendor's SDKs send on every POST and PUT, makes them safe to retry.
+ * vendor's SDKs send on every POST and PUT, makes them safe to retry, and a DELETE too when a client sends it.
  */
 public final class MercadoPagoDialect implements ApiDialect {
 
@@ -107,7 +108,8 @@ public final class MercadoPagoDialect implements ApiDialect {
                 customers.getCard().get(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
                 MercadoPagoResponses::card)));
         routes.delete(CUSTOMERS + "/{id}/cards/{card}", authenticated((ctx, m) -> answer(ctx, 200,
-                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
+                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card"),
+                        new DeleteCustomerCard.Command(key(ctx))),
                 MercadoPagoResponses::card)));
         routes.post(CARD_TOKENS, authenticated((ctx, m) -> withBody(ctx, body -> {
             var read = MercadoPagoBodies.newCardToken(body, key(ctx));
@@ -146,11 +148,18 @@ public final class MercadoPagoDialect implements ApiDialect {
         }
     }
 
+    /** Every body of this API is a JSON object; anything else ([], "x", 1) is refused before the use case sees it. */
     private Void withBody(Context ctx, Function<JsonNode, Void> then) {
         return Json.read(ctx, JsonNode.class, null).fold(p -> {
             fail(ctx, p);
             return null;
-        }, then);
+        }, body -> {
+            if (!body.isObject()) {
+                fail(ctx, new Problem(400, Problem.WRONG_TYPE, "body must be a JSON object", "body"));
+                return null;
+            }
+            return then.apply(body);
+        });
     }
 
     /** The idempotency key the vendor's SDKs send; none makes the request simply not idempotent. */
