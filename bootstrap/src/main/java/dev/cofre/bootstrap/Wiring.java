@@ -71,7 +71,7 @@ public final class Wiring implements AutoCloseable {
         var cardTokens = new SealingCardTokens(database.cardTokens(), cipher, database.auditTrail(), clock);
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
-                database.transactions());
+                database.transactions(), database.customers(), database.savedCards());
         this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
         this.accessTokens = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids,
                 SecretKeyAccess.ACCESS_TOKEN_PREFIX);
