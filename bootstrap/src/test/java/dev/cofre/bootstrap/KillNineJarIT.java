@@ -94,6 +94,12 @@ class KillNineJarIT {
                 lastCycle.clear();
                 var load = new Load(base, bearer);
                 load.start();
+                // the kill lands at a random moment once writes are being acknowledged: on a loaded machine the
+                // first answers of a fresh JVM can take longer than the whole random delay
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (load.acknowledged.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 Thread.sleep(300 + random.nextInt(1200));
                 jar.kill();
                 load.stop();
