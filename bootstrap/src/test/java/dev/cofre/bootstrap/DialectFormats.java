@@ -23,7 +23,7 @@ final class DialectFormats {
         add("/core/v5", "Pagar.me", b -> b.startsWith("{") && b.contains("\"message\"") && !b.contains("\"cause\""));
         add("/v1/customers", "Mercado Pago", MERCADO_PAGO);
         add("/v1/card_tokens", "Mercado Pago", MERCADO_PAGO);
-        add("/v1/payments", "Mercado Pago", MERCADO_PAGO); // once the payments routes are merged
+        add("/v1/payments", "Mercado Pago", MERCADO_PAGO);
         add("/v2/cartaoprotegido.asmx", "SOAP Fault", b -> b.contains("soap:Envelope") && b.contains("<faultcode>"));
         add("/justclick", "JustClick", b -> b.contains("\"Success\":false"));
         add("/oauth2", "OAuth", b -> b.startsWith("{") && b.contains("\"error\""));

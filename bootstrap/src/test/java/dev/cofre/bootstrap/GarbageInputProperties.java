@@ -143,6 +143,8 @@ class GarbageInputProperties {
                 + "\"metadata\":{\"k\":\"v\"},\"phone\":{\"area_code\":\"11\",\"number\":\"999\"}}";
         String cardToken = MercadoPagoServerContract.rawCard(BAD_PAN, "123");
         String json = "application/json";
+        // Cielo authenticates with two headers: "MerchantId: ...\nMerchantKey: ..." instead of an Authorization value
+        String cielo = "MerchantId: " + merchant.merchant().id() + "\nMerchantKey: " + merchant.merchantKey();
         return java.util.List.of(
                 new String[] {"POST", "/v1/Token", card, json, vault},
                 new String[] {"GET", "/v1/Token/" + g, "", json, vault},
@@ -172,6 +174,20 @@ class GarbageInputProperties {
                 new String[] {"DELETE", "/v1/customers/" + g + "/cards/" + g, "", json, mp},
                 new String[] {"POST", "/v1/card_tokens", cardToken, json, mp},
                 new String[] {"GET", "/v1/card_tokens/" + g, "", json, mp},
+                new String[] {"POST", "/v1/payments", "{\"transaction_amount\":10.005,\"token\":\"" + g
+                        + "\",\"installments\":1,\"payer\":{\"email\":\"not-an-email\"}}", json, mp},
+                new String[] {"GET", "/v1/payments/" + g, "", json, mp},
+                new String[] {"PUT", "/v1/payments/" + g, "{\"capture\":true,\"transaction_amount\":-1}", json, mp},
+                new String[] {"POST", "/v1/payments/" + g + "/refunds", "{\"amount\":-1}", json, mp},
+                new String[] {"POST", "/1/sales/", "{\"MerchantOrderId\":\"" + g + "\",\"Payment\":{\"Type\":\"CreditCard\","
+                        + "\"Amount\":100,\"Installments\":1,\"CreditCard\":{\"CardNumber\":\"" + BAD_PAN
+                        + "\",\"Holder\":\"Teste Holder\",\"ExpirationDate\":\"12/2030\",\"SecurityCode\":\"123\","
+                        + "\"Brand\":\"Visa\"}}}", json, cielo},
+                new String[] {"GET", "/1/sales/" + g, "", json, cielo},
+                new String[] {"PUT", "/1/sales/" + g + "/capture?amount=-1", "", json, cielo},
+                new String[] {"PUT", "/1/sales/" + g + "/void", "", json, cielo},
+                new String[] {"POST", "/1/card", "{\"CustomerName\":\"Comprador\",\"CardNumber\":\"" + BAD_PAN
+                        + "\",\"Holder\":\"Teste Holder\",\"ExpirationDate\":\"12/2030\",\"Brand\":\"Visa\"}", json, cielo},
                 new String[] {"POST", JustClickSoapTest.ASMX, "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope "
                         + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><SaveCreditCard "
                         + "xmlns=\"http://www.cartaoprotegido.com.br/WebService/\"><saveCreditCardRequestWS>"
@@ -208,7 +224,11 @@ class GarbageInputProperties {
         var headers = new java.util.LinkedHashMap<String, String>();
         headers.put("Host", "localhost");
         headers.put("Content-Type", e[3]);
-        if (!e[4].isEmpty()) {
+        if (e[4].startsWith("MerchantId:")) {
+            for (String line : e[4].split("\n")) {
+                headers.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
+            }
+        } else if (!e[4].isEmpty()) {
             headers.put("Authorization", e[4]);
         }
         byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

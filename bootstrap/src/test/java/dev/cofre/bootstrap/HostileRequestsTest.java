@@ -85,7 +85,7 @@ class HostileRequestsTest {
     /** A path in every dialect, each followed by a segment Jetty cannot decode or that needs a guess to. */
     static java.util.stream.Stream<String> undecodablePathsOfEveryDialect() {
         var prefixes = java.util.List.of("/core/v5/orders/", "/core/v5/charges/", "/v1/customers/", "/v1/card_tokens/",
-                "/v2/cartaoprotegido.asmx/", "/justclick/", "/1/sales/", "/v1/Token/", "/oauth2/token/");
+                "/v2/cartaoprotegido.asmx/", "/justclick/", "/1/sales/", "/1/card/", "/v1/payments/", "/v1/Token/", "/oauth2/token/");
         var segments = java.util.List.of("%", "%zz", "%00", "a%00b", "%c0%ae", "%e0%80%b1", "%u002e", "%ff", "%2e%2e",
                 "a%2fb");
         return prefixes.stream().flatMap(p -> segments.stream().map(s -> p + s));
