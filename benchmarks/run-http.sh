@@ -35,6 +35,10 @@ done
 
 if [ "$build" = yes ] || [ ! -f benchmarks/target/benchmarks.jar ] || [ ! -f bootstrap/target/cofre.jar ]; then
   echo "Building bootstrap/target/cofre.jar and benchmarks/target/benchmarks.jar..."
+  # Without this, a second `package` shades over the previous, already shaded cofre.jar (the jar
+  # plugin keeps it when bootstrap's own classes did not change) and stale classes of the other
+  # modules win over the new ones.
+  rm -f bootstrap/target/cofre.jar bootstrap/target/cofre-bootstrap-*-shaded.jar
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 

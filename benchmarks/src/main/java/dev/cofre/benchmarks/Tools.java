@@ -115,11 +115,16 @@ final class Tools {
         loopbackOnly(url);
         var command = new ArrayList<>(List.of("hey", "-z", seconds(seconds), "-c", Integer.toString(workers),
                 "-q", String.format(java.util.Locale.ROOT, "%.2f", rate / workers), "-t", "10", "-m", method));
-        if (body != null) {
-            command.addAll(List.of("-D", body.toString(), "-T", "application/json"));
-        }
+        String contentType = "application/json";
         for (String h : headers) {
-            command.addAll(List.of("-H", h));
+            if (h.regionMatches(true, 0, "Content-Type:", 0, 13)) {
+                contentType = h.substring(13).strip(); // hey's -T, which a -H Content-Type would not replace
+            } else {
+                command.addAll(List.of("-H", h));
+            }
+        }
+        if (body != null) {
+            command.addAll(List.of("-D", body.toString(), "-T", contentType));
         }
         command.add(url);
         return parseHey(name, exec(command, Map.of(), (long) seconds + 60), okStatus);

@@ -110,6 +110,7 @@ public final class AcquirerSimulator implements Acquirer {
         TestCard card = TestCard.of(digits);
         AcquirerAnswer answer = CieloSandboxCards.of(digits, request.type(), request.operation())
                 .map(sandbox -> sandbox.answer(fields(sandbox.returnCode(), sandbox.message(), sandbox.approved())))
+                .or(() -> SandboxHolderName.of(request.card().holder()).map(h -> h.answer(fields(h.returnCode(), h.message()))))
                 .orElseGet(() -> card.answer(fields(card.returnCode(), message(request.type(), card))));
         if (card == TestCard.TIMEOUT && fault == null) {
             fault = Fault.UNKNOWN;

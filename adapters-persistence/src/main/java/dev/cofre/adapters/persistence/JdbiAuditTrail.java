@@ -17,18 +17,17 @@ final class JdbiAuditTrail implements AuditTrail {
         this.dialect = sessions.dialect();
     }
 
+    /** In plain JDBC: every audited write runs it (see {@link Sessions#writePrepared}). */
+    private static final String INSERT = "INSERT INTO audit_events (at, merchant_id, action, subject, outcome, source_ip, detail)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public void record(AuditEvent event) {
-        sessions.write(h -> h.createUpdate("INSERT INTO audit_events (at, merchant_id, action, subject, outcome, source_ip, detail)"
-                        + " VALUES (:at, :merchant, :action, :subject, :outcome, :source_ip, :detail)")
-                .bind("at", dialect.instant(event.at()))
-                .bind("merchant", dialect.uuid(event.merchant().value()))
-                .bind("action", event.action())
-                .bind("subject", event.subject().getOrNull())
-                .bind("outcome", event.outcome().name())
-                .bind("source_ip", event.sourceIp().getOrNull())
-                .bind("detail", event.detail())
-                .execute());
+        sessions.writePrepared(INSERT, insert -> {
+            Statements.bind(insert, dialect.instant(event.at()), dialect.uuid(event.merchant().value()), event.action(),
+                    event.subject().getOrNull(), event.outcome().name(), event.sourceIp().getOrNull(), event.detail());
+            return insert.executeUpdate();
+        });
     }
 
     @Override

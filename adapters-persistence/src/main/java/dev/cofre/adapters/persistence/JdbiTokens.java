@@ -49,21 +49,34 @@ final class JdbiTokens implements Tokens, SealedPans {
         this.dialect = sessions.dialect();
     }
 
+    /** The insert of {@link #add}, in plain JDBC (the durable write path's hottest statement). */
+    private static final String INSERT = "INSERT INTO tokens (" + TOKEN_COLUMNS + ", kek_version, wrapped_key, ciphertext)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // Any unique index: the alias one is the expected collision; see below for the other.
+            + " ON CONFLICT DO NOTHING";
+    private static final String BY_REFERENCE = "SELECT " + TOKEN_COLUMNS + " FROM tokens WHERE reference = ? AND merchant_id = ?";
+    private static final String BY_ALIAS = "SELECT " + TOKEN_COLUMNS + " FROM tokens"
+            + " WHERE merchant_id = ? AND alias = ? AND status <> 'REMOVED'";
+
     @Override
     public Either<VaultError, ActiveToken> add(ActiveToken token, SealedPan sealedPan) {
         return sessions.write(h -> {
-            var insert = h.createUpdate("INSERT INTO tokens (" + TOKEN_COLUMNS + ", kek_version, wrapped_key, ciphertext)"
-                    + " VALUES (:reference, :merchant_id, :alias, :customer_name, :customer_identification,"
-                    + " :bin, :last_four, :pan_length, :brand, :holder, :expiry_year, :expiry_month, :fingerprint, :status,"
-                    + " :changed_to, :changed_by, :change_reason, :changed_at, :created_at, :updated_at, :version,"
-                    + " :kek_version, :wrapped_key, :ciphertext)"
-                    // Any unique index: the alias one is the expected collision; see below for the other.
-                    + " ON CONFLICT DO NOTHING");
-            bindToken(insert, token);
-            insert.bind("kek_version", sealedPan.kekVersion())
-                    .bind("wrapped_key", sealedPan.wrappedKey())
-                    .bind("ciphertext", sealedPan.ciphertext());
-            if (insert.execute() == 1) {
+            int inserted = sessions.writePrepared(INSERT, insert -> {
+                Option<StatusChange> change = token.lastChange();
+                Statements.bind(insert, dialect.uuid(token.reference().value()), dialect.uuid(token.merchant().value()),
+                        token.alias().map(Alias::value).getOrNull(),
+                        token.customer().map(TokenCustomer::name).getOrNull(),
+                        token.customer().flatMap(TokenCustomer::identification).getOrNull(),
+                        token.card().bin(), token.card().lastFour(), token.card().length(), token.card().brand().name(),
+                        token.holder().name(), token.expiry().month().getYear(), token.expiry().month().getMonthValue(),
+                        token.fingerprint().hex(), token.status().name(),
+                        change.map(c -> c.to().name()).getOrNull(), change.map(c -> c.by().name()).getOrNull(),
+                        change.map(c -> c.reason().name()).getOrNull(), change.map(c -> dialect.instant(c.at())).getOrNull(),
+                        dialect.instant(token.createdAt()), dialect.instant(token.updatedAt()), token.version(),
+                        sealedPan.kekVersion(), sealedPan.wrappedKey(), sealedPan.ciphertext());
+                return insert.executeUpdate();
+            });
+            if (inserted == 1) {
                 return Either.right(token);
             }
             boolean referenceTaken = h.createQuery("SELECT count(*) FROM tokens WHERE reference = :reference")
@@ -78,23 +91,25 @@ final class JdbiTokens implements Tokens, SealedPans {
 
     @Override
     public Option<Token> find(MerchantId merchant, TokenReference reference) {
-        return sessions.read(h -> Option.ofOptional(
-                h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM tokens WHERE reference = :reference AND merchant_id = :merchant")
-                        .bind("reference", dialect.uuid(reference.value()))
-                        .bind("merchant", dialect.uuid(merchant.value()))
-                        .map((rs, ctx) -> token(rs))
-                        .findOne()));
+        return sessions.readPrepared(BY_REFERENCE, query -> {
+            Statements.bind(query, dialect.uuid(reference.value()), dialect.uuid(merchant.value()));
+            return one(query);
+        });
     }
 
     @Override
     public Option<Token> findByAlias(MerchantId merchant, Alias alias) {
-        return sessions.read(h -> Option.ofOptional(
-                h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM tokens"
-                                + " WHERE merchant_id = :merchant AND alias = :alias AND status <> 'REMOVED'")
-                        .bind("merchant", dialect.uuid(merchant.value()))
-                        .bind("alias", alias.value())
-                        .map((rs, ctx) -> token(rs))
-                        .findOne()));
+        return sessions.readPrepared(BY_ALIAS, query -> {
+            Statements.bind(query, dialect.uuid(merchant.value()), alias.value());
+            return one(query);
+        });
+    }
+
+    /** The one token a query by a unique key finds, if any; closes the result set (see {@link Sessions#readPrepared}). */
+    private Option<Token> one(java.sql.PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? Option.some(token(rs)) : Option.none();
+        }
     }
 
     @Override

@@ -78,6 +78,11 @@ final class PostgresSessions extends Sessions {
     }
 
     @Override
+    javax.sql.DataSource readConnections() {
+        return pool;
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

@@ -1,6 +1,10 @@
 package dev.cofre.adapters.persistence;
 
 import dev.cofre.domain.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -35,6 +39,65 @@ abstract class Sessions implements Transactions, AutoCloseable {
         return inTransaction(() -> statements.withHandle(current.get()));
     }
 
+    /** One prepared statement's work in plain JDBC: bind, execute, read. */
+    @FunctionalInterface
+    interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Like {@link #read}, in plain JDBC: no Jdbi handle is opened and, where the session keeps them
+     * ({@link #prepare}), the statement is prepared once per connection. For the hottest reads only
+     * (a token by reference or by alias); the work must close any result set it opens.
+     */
+    <T> T readPrepared(String sql, StatementWork<T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return runPrepared(handle.getConnection(), sql, work);
+        }
+        try (Connection connection = readConnections().getConnection()) {
+            return runPrepared(connection, sql, work);
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Like {@link #write}, in plain JDBC, on the transaction's connection (for the hottest inserts). */
+    <T> T writePrepared(String sql, StatementWork<T> work) {
+        return inTransaction(() -> runPrepared(current.get().getConnection(), sql, work));
+    }
+
+    private <T> T runPrepared(Connection connection, String sql, StatementWork<T> work) {
+        try {
+            PreparedStatement statement = prepare(connection, sql);
+            boolean done = false;
+            try {
+                T result = work.run(statement);
+                done = true;
+                return result;
+            } finally {
+                release(statement, done);
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** A statement for {@code sql} on {@code connection}: here a new one each time, closed by {@link #release}. */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    /** Done with a statement from {@link #prepare}; {@code completed} false if its work failed. */
+    void release(PreparedStatement statement, boolean completed) throws SQLException {
+        statement.close();
+    }
+
+    /** The statement text, never bound values, in the message (as {@link #quietExceptions} does for Jdbi). */
+    private static IllegalStateException failed(String sql, SQLException e) {
+        return new IllegalStateException("statement failed: " + sql, e);
+    }
+
     /** Whether this thread runs inside one of this database's transactions. */
     final boolean inTransactionHere() {
         return current.get() != null;
@@ -51,6 +114,9 @@ abstract class Sessions implements Transactions, AutoCloseable {
     }
 
     abstract Jdbi readers();
+
+    /** The pooled connections {@link #readers()} uses. */
+    abstract DataSource readConnections();
 
     @Override
     public abstract void close();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -53,6 +54,13 @@ final class SqliteSessions extends Sessions {
     private final Connection writerConnection;
     /** The writer thread's prepared transaction-control statements, by text; closed with the connection. */
     private final Map<String, PreparedStatement> control = new HashMap<>();
+    /**
+     * The statements of {@link #readPrepared} and {@link #writePrepared}, prepared once per connection
+     * (the writer's and each pooled reader's, unwrapped from the pool's proxy so that returning the
+     * connection does not close them) and kept until that connection closes. A connection is used by
+     * one thread at a time, so each inner map is too.
+     */
+    private final Map<Connection, Map<String, PreparedStatement>> kept = new ConcurrentHashMap<>();
     private final Handle writer;
     private final HikariDataSource readPool;
     private final Jdbi readers;
@@ -201,6 +209,55 @@ final class SqliteSessions extends Sessions {
     @Override
     Jdbi readers() {
         return readers;
+    }
+
+    @Override
+    javax.sql.DataSource readConnections() {
+        return readPool;
+    }
+
+    @Override
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        Connection raw = connection.unwrap(Connection.class);
+        Map<String, PreparedStatement> statements = kept.get(raw);
+        if (statements == null) {
+            // A new connection: forget those the pool has closed since (their statements closed with them).
+            kept.keySet().removeIf(SqliteSessions::isClosed);
+            statements = new HashMap<>();
+            kept.put(raw, statements);
+        }
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = raw.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /**
+     * Kept for the next call on the same connection. The work has closed its result set, which
+     * resets the statement, so a kept read statement holds no snapshot of the WAL; its bound values
+     * are dropped here. A statement whose work failed is closed and prepared again next time.
+     */
+    @Override
+    void release(PreparedStatement statement, boolean completed) throws SQLException {
+        if (completed) {
+            statement.clearParameters();
+            return;
+        }
+        var statements = kept.get(statement.getConnection());
+        if (statements != null) {
+            statements.values().remove(statement);
+        }
+        statement.close();
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     @Override
