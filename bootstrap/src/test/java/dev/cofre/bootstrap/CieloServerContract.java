@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cofre.application.merchant.RegisterMerchant;
 import dev.cofre.bootstrap.RunningCofre.Reply;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +69,6 @@ abstract class CieloServerContract {
     /** The same sale with a card that passes its check digit and has not expired. */
     static final String SALE = SEED_SALE.replace("1234123412341231", "4551870000000183").replace("03/2019", "03/2030");
 
-    @TempDir
     Path dataDir;
     RunningCofre cofre;
     RegisterMerchant.Registered merchant;
@@ -80,7 +79,8 @@ abstract class CieloServerContract {
     abstract String schema();
 
     @BeforeAll
-    void start() {
+    void start() throws java.io.IOException {
+        dataDir = Files.createTempDirectory("cofre-cielo");
         cofre = new RunningCofre(dataDir, jdbcUrl(), schema(), NOW, Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"));
         merchant = cofre.merchant("Loja Cielo");
         other = cofre.merchant("Outra Loja");
@@ -90,6 +90,13 @@ abstract class CieloServerContract {
     void stop() {
         if (cofre != null) {
             cofre.close();
+        }
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // a temporary directory left behind is no failure
+            }
         }
     }
 
