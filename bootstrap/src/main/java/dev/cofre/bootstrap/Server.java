@@ -30,7 +30,8 @@ public final class Server implements AutoCloseable {
         var services = new HttpApi.Services(wiring.accounts(), wiring.vault(), wiring::ready,
                 settings.trustedProxies(),
                 Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())),
-                Option.some(new MercadoPagoDialect.Services(wiring.customers(), wiring.accessTokens(), wiring.clock())));
+                Option.some(new MercadoPagoDialect.Services(wiring.customers(), wiring.accessTokens(), wiring.clock(),
+                        Option.some(wiring.payments()))));
         var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
                 settings.trustedProxies()::trusts);
         LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",

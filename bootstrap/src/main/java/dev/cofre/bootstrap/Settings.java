@@ -2,6 +2,7 @@ package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.rest.HttpLimits;
 import dev.cofre.adapters.rest.Transport;
+import dev.cofre.domain.charge.CardToken;
 import dev.cofre.domain.merchant.IpRange;
 import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.control.Option;
@@ -23,7 +24,8 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                        Option<String> configuredKeys, Option<String> sandboxClientId,
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
                        Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
-                       HttpLimits httpLimits, ChargeSettings charges) {
+                       HttpLimits httpLimits, ChargeSettings charges,
+                       Duration cardTokenLifetime) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -70,12 +72,15 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                 Option.of(values.get("COFRE_ALLOW_DEVELOPMENT_KEY")).map(v -> bool("COFRE_ALLOW_DEVELOPMENT_KEY", v)),
                 trustedProxies(values.get("COFRE_TRUSTED_PROXIES")),
                 httpLimits(values),
-                ChargeSettings.from(values));
+                ChargeSettings.from(values),
+                Duration.ofSeconds(positive(values, "COFRE_CARD_TOKEN_TTL_SECONDS",
+                        (int) CardToken.LIFETIME.toSeconds())));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(host, newPort, tls, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
-                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges);
+                sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges,
+                cardTokenLifetime);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

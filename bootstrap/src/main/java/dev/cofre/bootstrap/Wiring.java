@@ -7,6 +7,7 @@ import dev.cofre.adapters.persistence.Database;
 import dev.cofre.application.charge.AcquirerWithDeadline;
 import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.charge.Charging;
+import dev.cofre.application.charge.NumberedPayments;
 import dev.cofre.application.customer.CustomerAccounts;
 import dev.cofre.application.customer.CustomerStores;
 import dev.cofre.application.customer.SealingCardTokens;
@@ -47,6 +48,7 @@ public final class Wiring implements AutoCloseable {
     private final SecretKeyAccess secretKeys;
     private final SecretKeyAccess accessTokens;
     private final CustomerAccounts customers;
+    private final NumberedPayments payments;
     private final ScheduledExecutorService sweeper;
     private final Clock clock;
 
@@ -64,7 +66,7 @@ public final class Wiring implements AutoCloseable {
                 settings.trustedProxies(), clock, ids);
         this.acquirer = new AcquirerWithDeadline(acquirer, settings.charges().acquirerDeadline());
         // One store of card tokens, sealed in the database: customers make them, charges spend them.
-        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher);
+        var cardTokens = new SealingCardTokens(database.cardTokens(), cipher, database.auditTrail(), clock);
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions());
@@ -74,7 +76,9 @@ public final class Wiring implements AutoCloseable {
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 settings.charges().reconcileGrace());
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
-                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions()), cipher, clock, ids);
+                database.tokens(), cardTokens, database.idempotencyKeys(), database.transactions(), database.auditTrail()),
+                cipher, clock, ids, settings.cardTokenLifetime());
+        this.payments = new NumberedPayments(charging, database.numberedCharges(), database.customers(), clock, ids);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(work -> {
             var thread = new Thread(work, "cofre-card-token-sweeper");
             thread.setDaemon(true);
@@ -160,13 +164,18 @@ public final class Wiring implements AutoCloseable {
         return customers;
     }
 
+    /** Charges as numbered payments (Mercado Pago's {@code /v1/payments}). */
+    public NumberedPayments payments() {
+        return payments;
+    }
+
     /** The audit trail, for operators and tests. */
     public dev.cofre.domain.audit.AuditTrail auditTrail() {
         return database.auditTrail();
     }
 
     public RotateKeys rotateKeys() {
-        return new RotateKeys(cipher, database.sealedPans(), clock);
+        return new RotateKeys(cipher, database.sealedPans(), database.cardTokens(), clock);
     }
 
     /** The names of the keys the database expects (never their check values), for operators and tests. */

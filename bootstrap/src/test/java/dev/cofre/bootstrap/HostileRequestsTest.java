@@ -82,6 +82,109 @@ class HostileRequestsTest {
         assertTrue(answer.body().startsWith("["), "the vault's error list: " + answer);
     }
 
+    /** A path in every dialect, each followed by a segment Jetty cannot decode or that needs a guess to. */
+    static java.util.stream.Stream<String> undecodablePathsOfEveryDialect() {
+        var prefixes = java.util.List.of("/core/v5/orders/", "/core/v5/charges/", "/v1/customers/", "/v1/card_tokens/",
+                "/v2/cartaoprotegido.asmx/", "/justclick/", "/1/sales/", "/v1/Token/", "/oauth2/token/");
+        var segments = java.util.List.of("%", "%zz", "%00", "a%00b", "%c0%ae", "%e0%80%b1", "%u002e", "%ff", "%2e%2e",
+                "a%2fb");
+        return prefixes.stream().flatMap(p -> segments.stream().map(s -> p + s));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("undecodablePathsOfEveryDialect")
+    void a_path_that_does_not_decode_is_a_client_error_in_its_dialects_format(String path) throws IOException {
+        var answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        if (path.startsWith(JustClickSoapTest.ASMX)) {
+            assertEquals(500, answer.status(), "a SOAP Fault is a 500, by the protocol: " + answer);
+            assertTrue(answer.body().contains("<faultcode>soap:Client</faultcode>"), answer.toString());
+        } else {
+            assertEquals(400, answer.status(), answer.toString());
+            assertClientError(answer);
+        }
+        assertTrue(DialectFormats.matches(path, answer.body()),
+                DialectFormats.of(path).name() + "'s format for " + path + ": " + answer);
+    }
+
+    /** [path, authorization header, a JSON body with a field twice in one object, that field's path]. */
+    private static java.util.List<String[]> bodiesWithATwinField() throws IOException {
+        String pagarme = OrdersServerContract.basic(cofre.wiring().secretKeys().issue(merchant.merchant().id()));
+        String mercadoPago = "Bearer " + cofre.wiring().accessTokens().issue(merchant.merchant().id());
+        String vault = "Bearer " + bearer;
+        return java.util.List.of(
+                new String[] {"/v1/Token", vault, "{\"Alias\":\"a\",\"alias\":\"b\","
+                        + VaultServerContract.card(null, VaultServerContract.PAN, "12/2030").substring(1), "alias"},
+                new String[] {"/justclick/GetCreditCard", "", "{\"MerchantKey\":\"" + merchant.merchantKey()
+                        + "\",\"JustClickKey\":\"" + RunningCofre.guid() + "\",\"merchantkey\":\"" + RunningCofre.guid() + "\"}", "merchantkey"},
+                new String[] {"/justclick/SaveCreditCard", "", VaultServerContract.saveCard(merchant, RunningCofre.guid(), null)
+                        .replaceFirst("\\{", "{\"CUSTOMERNAME\":\"Outro\","), "customername"},
+                new String[] {"/core/v5/orders", pagarme, OrdersServerContract.SEED_CARD
+                        .replaceFirst("\\{", "{\"Items\":[],"), "items"},
+                new String[] {"/v1/customers", mercadoPago, "{\"email\":\"twin@test.com\",\"EMAIL\":\"other@test.com\"}", "email"},
+                new String[] {"/v1/card_tokens", mercadoPago, MercadoPagoServerContract.rawCard("4509953566233704", "123")
+                        .replace("\"cardholder\":{\"name\":\"APRO\"", "\"cardholder\":{\"name\":\"APRO\",\"Name\":\"OTHE\""), "cardholder.name"},
+                new String[] {"/v1/Token", vault, "{\"Card\":{\"Number\":\"4551870000000183\",\"Number\":\"5555555555554444\"}}", "card.number"});
+    }
+
+    @Test
+    void a_field_twice_in_one_object_in_any_letter_case_is_refused_in_every_dialect_naming_the_field()
+            throws IOException {
+        var cases = bodiesWithATwinField();
+        String before = DatabaseSnapshot.of("jdbc:sqlite:" + cofre.dataDir.resolve("cofre.db"), null);
+        for (String[] c : cases) {
+            var headers = new java.util.HashMap<String, String>(Map.of("Content-Type", "application/json",
+                    "X-Idempotency-Key", RunningCofre.guid(), "Idempotency-Key", RunningCofre.guid()));
+            if (!c[1].isEmpty()) {
+                headers.put("Authorization", c[1]);
+            }
+            var r = cofre.send("POST", c[0], c[2], headers);
+            assertTrue(r.status() == 400 || r.status() == 422, c[0] + " " + c[2] + " -> " + r.status() + " " + r.body());
+            assertTrue(DialectFormats.matches(c[0], r.body()), DialectFormats.of(c[0]).name() + ": " + r.body());
+            assertTrue(r.body().contains("appears more than once"), c[0] + ": " + r.body());
+            assertTrue(r.body().toLowerCase(java.util.Locale.ROOT).contains(c[3]), c[3] + " is named: " + r.body());
+            assertFalse(r.body().contains("4551870000000183") || r.body().contains("5555555555554444"), r.body());
+        }
+        assertEquals(before, DatabaseSnapshot.of("jdbc:sqlite:" + cofre.dataDir.resolve("cofre.db"), null),
+                "a refused body changes nothing");
+    }
+
+    @Test
+    void a_json_body_that_is_not_an_object_is_a_client_error_on_every_json_endpoint() throws IOException {
+        String pagarme = OrdersServerContract.basic(cofre.wiring().secretKeys().issue(merchant.merchant().id()));
+        String mercadoPago = "Bearer " + cofre.wiring().accessTokens().issue(merchant.merchant().id());
+        var endpoints = java.util.List.of(new String[] {"POST", "/v1/Token", "Bearer " + bearer},
+                new String[] {"POST", "/justclick/SaveCreditCard", ""}, new String[] {"POST", "/core/v5/orders", pagarme},
+                new String[] {"POST", "/core/v5/charges/ch_x/capture", pagarme},
+                new String[] {"POST", "/v1/customers", mercadoPago}, new String[] {"PUT", "/v1/customers/x", mercadoPago},
+                new String[] {"POST", "/v1/customers/x/cards", mercadoPago}, new String[] {"POST", "/v1/card_tokens", mercadoPago});
+        for (String[] e : endpoints) {
+            for (String body : new String[] {"[]", "\"x\"", "1", "null", "[".repeat(900) + "]".repeat(900)}) {
+                var headers = new java.util.HashMap<String, String>(Map.of("Content-Type", "application/json"));
+                if (!e[2].isEmpty()) {
+                    headers.put("Authorization", e[2]);
+                }
+                var r = cofre.send(e[0], e[1], body, headers);
+                assertTrue(r.status() >= 400 && r.status() < 500, e[1] + " " + body.substring(0, Math.min(10, body.length()))
+                        + " -> " + r.status() + " " + r.body());
+                assertTrue(DialectFormats.matches(e[1], r.body()), e[1] + ": " + r.body());
+            }
+        }
+    }
+
+    @Test
+    void an_element_twice_in_a_soap_request_in_any_letter_case_is_a_fault_naming_it() {
+        String envelope = "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope "
+                + "xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><GetCreditCard "
+                + "xmlns=\"http://www.cartaoprotegido.com.br/WebService/\"><getCreditCardRequestWS>"
+                + "<MerchantKey>" + merchant.merchantKey() + "</MerchantKey><JustClickKey>" + RunningCofre.guid()
+                + "</JustClickKey><merchantKEY>" + RunningCofre.guid() + "</merchantKEY>"
+                + "</getCreditCardRequestWS></GetCreditCard></soap:Body></soap:Envelope>";
+        var r = cofre.soap(JustClickSoapTest.ASMX, envelope, null);
+        assertEquals(500, r.status(), r.body());
+        assertTrue(DialectFormats.matches(JustClickSoapTest.ASMX, r.body()), r.body());
+        assertTrue(r.body().contains("merchantKEY appears more than once"), r.body());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "zz", "FFFFFFFFFFFFFFFFFF", "8000000000000000", "1;x=\"unterminated"})
     void a_bad_chunk_size_is_a_client_error_in_the_dialects_format(String size) throws IOException {
@@ -233,7 +336,8 @@ class HostileRequestsTest {
         }
     }
 
-    private static String unchunk(String chunked) {
+    /** The body of a chunked answer (as far as it arrived). */
+    static String unchunk(String chunked) {
         var out = new StringBuilder();
         int at = 0;
         while (true) {
@@ -242,7 +346,7 @@ class HostileRequestsTest {
                 return out.toString();
             }
             int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].strip(), 16);
-            if (size == 0) {
+            if (size == 0 || eol + 2 + size > chunked.length()) {
                 return out.toString();
             }
             out.append(chunked, eol + 2, eol + 2 + size);

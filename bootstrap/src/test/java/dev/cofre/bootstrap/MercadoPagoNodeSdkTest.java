@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mercado Pago's official npm package ({@code mercadopago} 3.6.1, unmodified, installed by {@code npm ci}
  * from the lockfile in {@code src/test/resources/mercadopago-sdk}) runs seed 000's flow against the running
- * server on SQLite over real HTTP: only {@code AppConfig.BASE_URL} is set, with {@code retries: 0}, as issue
+ * server on SQLite and on a PostgreSQL schema of its own, over real HTTP: only {@code AppConfig.BASE_URL} is set, with {@code retries: 0}, as issue
  * 10 says. The script checks every step itself; here its exit code and the summary it prints are checked
  * against the server's own state.
  */
@@ -27,10 +27,22 @@ class MercadoPagoNodeSdkTest {
     static final Path SDK = Path.of("src/test/resources/mercadopago-sdk").toAbsolutePath();
 
     @Test
-    void the_unmodified_npm_sdk_runs_seed_000s_flow_against_the_real_server(@TempDir Path dir) throws Exception {
+    void the_unmodified_npm_sdk_runs_seed_000s_flow_against_the_real_server_on_SQLite(@TempDir Path dir)
+            throws Exception {
+        seed000Flow(dir, null, null);
+    }
+
+    @Test
+    @OnPostgres
+    void the_unmodified_npm_sdk_runs_seed_000s_flow_against_the_real_server_on_PostgreSQL(@TempDir Path dir)
+            throws Exception {
+        seed000Flow(dir, OnPostgres.URL, "mp_node_" + Long.toHexString(System.nanoTime()));
+    }
+
+    private static void seed000Flow(Path dir, String dbUrl, String schema) throws Exception {
         assumeTrue(NodeSdk.nodeInstalled(), "node is not installed: the Mercado Pago npm SDK test needs Node 18+");
         NodeSdk.install(SDK, "mercadopago");
-        try (var cofre = new RunningCofre(dir, null, null, Instant.parse("2026-11-22T12:00:00Z"),
+        try (var cofre = new RunningCofre(dir, dbUrl, schema, Instant.parse("2026-11-22T12:00:00Z"),
                 Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"))) {
             var merchant = cofre.merchant("Loja do Node");
             String accessToken = cofre.wiring().accessTokens().issue(merchant.merchant().id());

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Mercado Pago's official Java SDK ({@code com.mercadopago:sdk-java} 3.2.1, unmodified) runs seed
- * 000's flow against the running server on SQLite: only each request's base URI is rewritten
+ * 000's flow against the running server, on SQLite and on a PostgreSQL schema of its own: only each request's base URI is rewritten
  * ({@link LocalMercadoPagoHttpClient}), as the SDK's base URL is a constant and its default client
  * speaks https only. What the SDK sends, learnt from a recorder first: a Bearer access token and an
  * {@code X-Idempotency-Key} on every POST and PUT (none on DELETE), {@code customer_id} with
@@ -48,8 +47,7 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MercadoPagoSdkTest {
 
-    private Path dataDir;
-    private RunningCofre cofre;
+    private final java.util.List<Path> dataDirs = new java.util.ArrayList<>();
 
     /**
      * The SDK's card-token client only makes tokens from a saved card (raw card data is for
@@ -67,28 +65,43 @@ class MercadoPagoSdkTest {
         }
     }
 
-    @BeforeAll
-    void start() throws Exception {
-        dataDir = Files.createTempDirectory("cofre-mercadopago-sdk");
-        cofre = new RunningCofre(dataDir, null, null, Instant.parse("2026-11-22T12:00:00Z"),
+    /** The server on a database of its own, the SDK's static configuration pointed at it. */
+    private RunningCofre serve(String dbUrl, String schema) throws Exception {
+        Path dataDir = Files.createTempDirectory("cofre-mercadopago-sdk");
+        dataDirs.add(dataDir);
+        var cofre = new RunningCofre(dataDir, dbUrl, schema, Instant.parse("2026-11-22T12:00:00Z"),
                 Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"));
         var merchant = cofre.merchant("Loja do SDK");
         MercadoPagoConfig.setAccessToken(cofre.wiring().accessTokens().issue(merchant.merchant().id()));
         MercadoPagoConfig.setHttpClient(new LocalMercadoPagoHttpClient(URI.create(cofre.base())));
+        return cofre;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (cofre != null) {
-            cofre.close();
-        }
-        try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        for (Path dataDir : dataDirs) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
     @Test
-    void the_unmodified_sdk_runs_seed_000s_flow_against_the_real_server() throws Exception {
+    void the_unmodified_sdk_runs_seed_000s_flow_against_the_real_server_on_SQLite() throws Exception {
+        try (var cofre = serve(null, null)) {
+            seed000Flow();
+        }
+    }
+
+    @Test
+    @OnPostgres
+    void the_unmodified_sdk_runs_seed_000s_flow_against_the_real_server_on_PostgreSQL() throws Exception {
+        try (var cofre = serve(OnPostgres.URL, "mp_sdk_" + Long.toHexString(System.nanoTime()))) {
+            seed000Flow();
+        }
+    }
+
+    private void seed000Flow() throws Exception {
         var customers = new CustomerClient();
         var customer = customers.create(CustomerRequest.builder().email("test@test.com").build());
         assertTrue(customer.getId().matches("\\d{9}-[0-9A-Za-z]{14}"), customer.getId());

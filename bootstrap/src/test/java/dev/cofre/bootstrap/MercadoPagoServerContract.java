@@ -211,6 +211,14 @@ abstract class MercadoPagoServerContract {
         assertCardShape(card);
         assertEquals("master", card.get("payment_method").get("id").asText());
         assertEquals("credit_card", card.get("payment_method").get("payment_type_id").asText());
+        assertEquals("master", card.get("payment_method").get("name").asText());
+        assertEquals("http://img.mlstatic.com/org-img/MP3/API/logos/master.gif",
+                card.get("payment_method").get("thumbnail").asText());
+        assertEquals("https://www.mercadopago.com/org-img/MP3/API/logos/master.gif",
+                card.get("payment_method").get("secure_thumbnail").asText());
+        assertEquals(3, card.get("issuer").get("id").asInt(), "seed 000's Mastercard issuer");
+        assertEquals("Mastercard", card.get("issuer").get("name").asText());
+        assertTrue(card.get("user_id").isTextual() && card.get("expiration_month").isInt(), card.toString());
         assertEquals(3, card.get("security_code").get("length").asInt());
         assertEquals("back", card.get("security_code").get("card_location").asText());
         assertEquals("CPF", card.get("cardholder").get("identification").get("type").asText());
@@ -308,6 +316,88 @@ abstract class MercadoPagoServerContract {
         JsonNode card = created(as(accessToken, "POST", path, "{\"token\":\"" + token + "\"}", cardKey));
         JsonNode replay = created(as(accessToken, "POST", path, "{\"token\":\"" + token + "\"}", cardKey));
         assertEquals(card.get("id").asText(), replay.get("id").asText(), "the spent token's card, replayed");
+
+        String customerPath = "/v1/customers/" + first.get("id").asText();
+        String putKey = UUID.randomUUID().toString();
+        Reply put = as(accessToken, "PUT", customerPath, "{\"first_name\":\"Ana\"}", putKey);
+        assertEquals(200, put.status(), put.body());
+        assertEquals(put.body(), as(accessToken, "PUT", customerPath, "{\"first_name\":\"Ana\"}", putKey).body());
+        assertEquals("765", as(accessToken, "PUT", customerPath, "{\"first_name\":\"Bia\"}", putKey).json()
+                .get("cause").get(0).get("code").asText());
+
+        String tokenKey = UUID.randomUUID().toString();
+        Reply madeToken = as(accessToken, "POST", "/v1/card_tokens", rawCard(VISA, "123"), tokenKey);
+        assertEquals(201, madeToken.status(), madeToken.body());
+        assertEquals(madeToken.body(), as(accessToken, "POST", "/v1/card_tokens", rawCard(VISA, "123"), tokenKey).body());
+
+        // DELETE: the retry under the same key answers the first answer, byte for byte, though the card is gone
+        String cardPath = path + "/" + card.get("id").asText();
+        String deleteKey = UUID.randomUUID().toString();
+        Reply deleted = as(accessToken, "DELETE", cardPath, null, deleteKey);
+        assertEquals(200, deleted.status(), deleted.body());
+        assertEquals(card.get("id").asText(), deleted.json().get("id").asText());
+        String afterDelete = DatabaseSnapshot.of(snapshotUrl(), schema());
+        Reply retried = as(accessToken, "DELETE", cardPath, null, deleteKey);
+        assertEquals(200, retried.status(), retried.body());
+        assertEquals(deleted.body(), retried.body());
+        assertEquals(afterDelete, DatabaseSnapshot.of(snapshotUrl(), schema()), "the retry changed nothing");
+        assertVendorError(as(accessToken, "DELETE", cardPath, null, UUID.randomUUID().toString()), 404);
+        assertVendorError(as(accessToken, "DELETE", cardPath, null, null), 404);
+        Reply reused = as(accessToken, "DELETE", path + "/" + savedCardId, null, deleteKey);
+        assertVendorError(reused, 400);
+        assertEquals("765", reused.json().get("cause").get(0).get("code").asText(), reused.body());
+        assertEquals(200, ok(mp("GET", "/v1/customers/" + customerId + "/cards/" + savedCardId, null)).isObject()
+                ? 200 : 0, "the other card is still there");
+    }
+
+    @Test
+    void customer_writes_are_audited_with_ids_and_error_codes_and_nothing_a_caller_sent() throws Exception {
+        var owner = merchant.merchant().id();
+        int before = cofre.wiring().auditTrail().of(owner).size();
+        String email = "audited-" + UUID.randomUUID() + "@test.com";
+        String id = created(mp("POST", "/v1/customers", "{\"email\":\"" + email + "\"}")).get("id").asText();
+        ok(mp("PUT", "/v1/customers/" + id, "{\"first_name\":\"Auditada\"}"));
+        String token = cardToken(AMEX, "7391");
+        String card = created(mp("POST", "/v1/customers/" + id + "/cards", "{\"token\":\"" + token + "\"}"))
+                .get("id").asText();
+        ok(mp("DELETE", "/v1/customers/" + id + "/cards/" + card, null));
+        // refused: a path id that is a card number, a spent token, a bad e-mail
+        assertVendorError(mp("POST", "/v1/customers/" + VISA + "/cards", "{\"token\":\"" + token + "\"}"), 404);
+        assertVendorError(mp("POST", "/v1/customers/" + id + "/cards", "{\"token\":\"" + token + "\"}"), 400);
+        assertVendorError(mp("POST", "/v1/customers", "{\"email\":\"" + VISA + "\"}"), 400);
+
+        var events = cofre.wiring().auditTrail().of(owner).drop(before);
+        var lines = events.map(e -> e.action() + " " + e.subject().getOrElse("-") + " " + e.outcome() + " "
+                + e.detail()).toJavaList();
+        assertEquals(List.of(
+                "customer.create " + id + " SUCCEEDED ",
+                "customer.update " + id + " SUCCEEDED ",
+                "card-token.create " + token + " SUCCEEDED ",
+                "card-token.spend " + token + " SUCCEEDED ",
+                "customer.add-card " + id + "/cards/" + card + " SUCCEEDED ",
+                "customer.delete-card " + id + "/cards/" + card + " SUCCEEDED ",
+                "customer.add-card - REFUSED 870",
+                "customer.add-card " + id + " REFUSED 851",
+                "customer.create - REFUSED 799"), lines);
+
+        // The rows themselves, every column: no card number, security code, e-mail or raw path
+        try (var c = java.sql.DriverManager.getConnection(snapshotUrl())) {
+            if (schema() != null) {
+                c.setSchema(schema());
+            }
+            var rows = new StringBuilder();
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT * FROM audit_events")) {
+                while (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        rows.append(rs.getString(i)).append('|');
+                    }
+                    rows.append('\n');
+                }
+            }
+            for (String secret : List.of(AMEX, VISA, MASTER, email)) {
+                assertFalse(rows.toString().contains(secret), secret + " in the audit trail");
+            }
+        }
     }
 
     @Test

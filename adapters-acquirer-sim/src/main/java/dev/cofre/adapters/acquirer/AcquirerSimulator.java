@@ -106,8 +106,12 @@ public final class AcquirerSimulator implements Acquirer {
     public AcquirerAnswer authorize(AuthorizationRequest request) {
         Fault fault = beforeCall();
         // the one place outside the crypto adapter that reads a card number: the simulator's table is keyed by it
-        TestCard card = TestCard.of(request.card().number().revealDigits());
-        AcquirerAnswer answer = card.answer(fields(card.returnCode(), message(request.type(), card)));
+        String digits = request.card().number().revealDigits();
+        TestCard card = TestCard.of(digits);
+        AcquirerAnswer answer = CieloSandboxCards.of(digits, request.type(), request.operation())
+                .map(sandbox -> sandbox.answer(fields(sandbox.returnCode(), sandbox.message(), sandbox.approved())))
+                .or(() -> SandboxHolderName.of(request.card().holder()).map(h -> h.answer(fields(h.returnCode(), h.message()))))
+                .orElseGet(() -> card.answer(fields(card.returnCode(), message(request.type(), card))));
         if (card == TestCard.TIMEOUT && fault == null) {
             fault = Fault.UNKNOWN;
         }
@@ -199,10 +203,14 @@ public final class AcquirerSimulator implements Acquirer {
 
     /** Deterministic numbers: the n-th operation of a simulator always gets the same tid, nsu and code. */
     private AcquirerFields fields(String returnCode, String message) {
+        return fields(returnCode, message, returnCode.equals("00"));
+    }
+
+    private AcquirerFields fields(String returnCode, String message, boolean approved) {
         long n = sequence.incrementAndGet();
         String tid = String.format("%09d", (n * 7_919L + 100_000_000L) % 1_000_000_000L);
         String nsu = String.format("%05d", (n * 613L + 10_000L) % 100_000L);
-        String authCode = returnCode.equals("00") ? String.format("%03d", (n * 37L + 100L) % 1_000L) : "";
+        String authCode = approved ? String.format("%03d", (n * 37L + 100L) % 1_000L) : "";
         return new AcquirerFields(NAME, tid, nsu, authCode, returnCode, message);
     }
 

@@ -33,7 +33,8 @@ class ReconciliationWithSimulatorTest {
     private final Merchant merchant = ChargeFixtures.gateway();
     private final Clock clock = Clock.systemUTC();
     private final AcquirerWithDeadline acquirer = new AcquirerWithDeadline(simulator, Duration.ofMillis(150));
-    private final Charging charging = Charging.create(stores.charging(), new TestCardCipher(),
+    private final TestCardCipher cipher = new TestCardCipher();
+    private final Charging charging = Charging.create(stores.charging(cipher), cipher,
             new InMemoryCryptogramHasher(), acquirer, clock, new SecureIds(), Duration.ZERO);
     private final CaptureCharge capture = charging.capture();
     private final ReconcileCharges reconcile = charging.reconcile();

@@ -206,13 +206,26 @@ public final class AesGcmCardCipher implements CardCipher {
 
     @Override
     public Either<VaultError, SealedPan> rewrap(SealedPan sealed) {
+        int version = keys.currentVersion();
+        return rewrapKey(sealed.kekVersion(), sealed.wrappedKey(), version)
+                .map(wrapped -> new SealedPan(version, wrapped, sealed.ciphertext()));
+    }
+
+    @Override
+    public Either<VaultError, SealedCardToken> rewrap(SealedCardToken sealed) {
+        int version = keys.currentVersion();
+        return rewrapKey(sealed.kekVersion(), sealed.wrappedKey(), version)
+                .map(wrapped -> new SealedCardToken(version, wrapped, sealed.panCiphertext(),
+                        sealed.securityCodeCiphertext()));
+    }
+
+    /** A data key wrapped under key version {@code from}, wrapped again under {@code to}. */
+    private Either<VaultError, byte[]> rewrapKey(int from, byte[] wrappedKey, int to) {
         byte[] dataKey = null;
         try {
-            dataKey = unwrap(sealed);
-            int version = keys.currentVersion();
-            return Either.right(new SealedPan(version, encrypt(keys.currentKek(), dataKey, kekAad(version)),
-                    sealed.ciphertext()));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            dataKey = unwrap(from, wrappedKey);
+            return Either.right(encrypt(keys.kek(to).orElseThrow(), dataKey, kekAad(to)));
+        } catch (GeneralSecurityException | IllegalArgumentException | java.util.NoSuchElementException e) {
             return Either.left(new VaultError.SealBroken());
         } finally {
             if (dataKey != null) {

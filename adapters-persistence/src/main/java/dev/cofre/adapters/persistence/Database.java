@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     private final JdbiStoredCardTokens cardTokens;
     private final JdbiCharges charges;
     private final JdbiSpentCryptograms spentCryptograms;
+    private final JdbiNumberedCharges numberedCharges;
     private final JdbiReconcileLeases reconcileLeases;
     private final JdbiSecretKeys secretKeys;
     private final JdbiExpectedKeys expectedKeys;
@@ -71,6 +72,7 @@ public final class Database implements AutoCloseable {
         this.cardTokens = new JdbiStoredCardTokens(sessions);
         this.charges = new JdbiCharges(sessions);
         this.spentCryptograms = new JdbiSpentCryptograms(sessions);
+        this.numberedCharges = new JdbiNumberedCharges(sessions);
         this.reconcileLeases = new JdbiReconcileLeases(sessions);
         this.secretKeys = new JdbiSecretKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
@@ -159,6 +161,11 @@ public final class Database implements AutoCloseable {
 
     public SpentCryptograms spentCryptograms() {
         return spentCryptograms;
+    }
+
+    /** Charge numbers (Mercado Pago's payment ids). */
+    public dev.cofre.domain.charge.NumberedCharges numberedCharges() {
+        return numberedCharges;
     }
 
     /** Who is reconciling which transaction, shared by every server on this database. */

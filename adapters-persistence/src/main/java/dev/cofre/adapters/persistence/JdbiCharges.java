@@ -146,8 +146,12 @@ final class JdbiCharges implements Charges {
     @Override
     public Either<ChargeError, Charge> update(Charge changed) {
         return sessions.write(h -> {
-            int updated = h.createUpdate("UPDATE charges SET version = :version, in_doubt = :in_doubt"
-                            + " WHERE id = :id AND merchant_id = :merchant AND version = :expected_version")
+            // the card is saved in the vault only after its authorization: card_vaulted may be set later
+            var update = h.createUpdate("UPDATE charges SET version = :version, in_doubt = :in_doubt,"
+                            + " card_vaulted = :card_vaulted"
+                            + " WHERE id = :id AND merchant_id = :merchant AND version = :expected_version");
+            bindVaulted(update, changed.card());
+            int updated = update
                     .bind("version", changed.version())
                     .bind("in_doubt", changed.lastTransaction().status().isInDoubt())
                     .bind("id", changed.id().value())
@@ -249,6 +253,10 @@ final class JdbiCharges implements Charges {
         } else {
             statement.bindNull("tds_liability_shifted", Types.BOOLEAN);
         }
+        bindVaulted(statement, card);
+    }
+
+    private void bindVaulted(SqlStatement<?> statement, CardSummary card) {
         if (card.vaulted().isDefined()) {
             statement.bind("card_vaulted", dialect.uuid(card.vaulted().get().value()));
         } else {

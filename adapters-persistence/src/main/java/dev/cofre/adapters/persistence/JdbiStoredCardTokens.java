@@ -137,6 +137,43 @@ final class JdbiStoredCardTokens implements StoredCardTokens {
                 .execute());
     }
 
+    @Override
+    public io.vavr.collection.List<Wrapped> wrappedBefore(int version, int limit) {
+        return sessions.read(h -> io.vavr.collection.List.ofAll(h.createQuery("SELECT id, merchant_id, " + SEALED
+                        + " FROM card_tokens WHERE wrapped_key IS NOT NULL AND kek_version < :version"
+                        + " ORDER BY id LIMIT :limit")
+                .bind("version", version)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Wrapped(new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
+                        new CardTokenId(rs.getString("id")), sealed(rs)))
+                .list()));
+    }
+
+    @Override
+    public long countWrappedBefore(int version) {
+        return sessions.read(h -> h.createQuery("SELECT count(*) FROM card_tokens"
+                        + " WHERE wrapped_key IS NOT NULL AND kek_version < :version")
+                .bind("version", version)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** A compare-and-set on the key version and wrapped key: a spent (nulled) or swept row changes nothing. */
+    @Override
+    public boolean replace(Wrapped expected, SealedCardToken rewrapped) {
+        return sessions.write(h -> h.createUpdate("UPDATE card_tokens"
+                        + " SET kek_version = :new_kek_version, wrapped_key = :new_wrapped_key"
+                        + " WHERE id = :id AND merchant_id = :merchant AND spent_at IS NULL"
+                        + " AND kek_version = :kek_version AND wrapped_key = :wrapped_key")
+                .bind("new_kek_version", rewrapped.kekVersion())
+                .bind("new_wrapped_key", rewrapped.wrappedKey())
+                .bind("id", expected.id().value())
+                .bind("merchant", dialect.uuid(expected.merchant().value()))
+                .bind("kek_version", expected.sealed().kekVersion())
+                .bind("wrapped_key", expected.sealed().wrappedKey())
+                .execute() == 1);
+    }
+
     private MaskedCardToken token(ResultSet rs) throws SQLException {
         String type = rs.getString("identification_type");
         Option<Identification> identification = type == null ? Option.none()

@@ -154,7 +154,7 @@ class RacesTest {
             var cipher = AesGcmCardCipher.fromKeyFile(keys.resolve("cofre.keys"));
             var accounts = servers.stream().map(db -> CustomerAccounts.create(new CustomerStores(db.customers(),
                     db.savedCards(), db.tokens(), new SealingCardTokens(db.cardTokens(), cipher), db.idempotencyKeys(),
-                    db.transactions()),
+                    db.transactions(), db.auditTrail()),
                     cipher, Clock.systemUTC(), new SecureIds())).toList();
             for (int round = 0; round < ROUNDS / 5; round++) {
                 String customer = accounts.get(0).create().create(merchant, new CreateCustomer.Command(

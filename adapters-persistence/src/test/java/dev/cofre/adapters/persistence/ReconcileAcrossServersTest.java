@@ -9,7 +9,7 @@ import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.charge.Charging;
 import dev.cofre.application.charge.ReconcileCharges;
 import dev.cofre.application.contract.VaultFixtures;
-import dev.cofre.application.inmemory.InMemoryCardTokens;
+import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.application.inmemory.InMemoryCryptogramHasher;
 import dev.cofre.application.testing.TestCardCipher;
 import dev.cofre.domain.SecureIds;
@@ -132,7 +132,7 @@ class ReconcileAcrossServersTest {
     }
 
     private static Charging charging(Database db, Acquirer acquirer, Clock clock) {
-        var stores = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
+        var stores = new ChargeStores(db.charges(), db.tokens(), new SealingCardTokens(db.cardTokens(), new TestCardCipher()), db.spentCryptograms(),
                 db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
         return Charging.create(stores, new TestCardCipher(), new InMemoryCryptogramHasher(), acquirer, clock,
                 new SecureIds(), Duration.ZERO);

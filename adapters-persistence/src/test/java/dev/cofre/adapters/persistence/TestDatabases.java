@@ -3,7 +3,8 @@ package dev.cofre.adapters.persistence;
 import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.contract.ChargeContractStores;
 import dev.cofre.application.contract.Stores;
-import dev.cofre.application.inmemory.InMemoryCardTokens;
+import dev.cofre.application.customer.SealingCardTokens;
+import dev.cofre.application.testing.TestCardCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,9 +92,9 @@ final class TestDatabases {
         return onPostgres(url, TestDatabases::storesOf);
     }
 
-    /** The charge engine's stores over {@code db}; card tokens stay in memory, as the engine keeps them. */
+    /** The charge engine's stores over {@code db}; card tokens sealed in the database too. */
     static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
-        var charging = new ChargeStores(db.charges(), db.tokens(), new InMemoryCardTokens(), db.spentCryptograms(),
+        var charging = new ChargeStores(db.charges(), db.tokens(), new SealingCardTokens(db.cardTokens(), new TestCardCipher()), db.spentCryptograms(),
                 db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
         return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
     }

@@ -1,5 +1,6 @@
 package dev.cofre.adapters.rest;
 
+import dev.cofre.adapters.rest.cielo.CieloDialect;
 import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.justclick.JustClickDialects;
 import dev.cofre.adapters.rest.oauth.OAuthDialect;
@@ -47,7 +48,8 @@ public final class HttpApi {
     /**
      * What the routes call. {@code ready} answers the readiness probe (e.g. the database answers);
      * {@code trustedProxies} are the only peers whose {@code X-Forwarded-For} is believed (for the
-     * card-read allow-list); {@code orders} serves the orders API and {@code customers} the Mercado Pago
+     * card-read allow-list); {@code orders} serves the orders API (and, over the same charge engine, the Cielo
+     * E-commerce 3.0 API) and {@code customers} the Mercado Pago
      * customers API when present.
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
@@ -70,7 +72,8 @@ public final class HttpApi {
                 .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies(),
                         services.orders().map(OrdersDialect.Services::charging)))
                 .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())))
-                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c))),
+                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c)))
+                .appendAll(services.orders().map(o -> new CieloDialect(services.accounts(), services.vault(), o.charging()))),
                 vault);
     }
 

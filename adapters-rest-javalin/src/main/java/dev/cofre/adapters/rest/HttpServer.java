@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -70,7 +69,7 @@ public final class HttpServer {
                                                            Predicate<InetAddress> trustedProxy) {
         if (transport.tls().isEmpty()) {
             httpConfig.addCustomizer(new ForwardedProto(trustedProxy));
-            return new ConnectionFactory[] {new HttpConnectionFactory(httpConfig)};
+            return new ConnectionFactory[] {new RequestTargets(httpConfig)};
         }
         var tls = new SslContextFactory.Server();
         tls.setKeyStore(transport.tls().get().keyStore());
@@ -78,7 +77,7 @@ public final class HttpServer {
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         httpConfig.setSecureScheme("https");
         httpConfig.addCustomizer(new SecureRequestCustomizer());
-        var http = new HttpConnectionFactory(httpConfig);
+        var http = new RequestTargets(httpConfig);
         return new ConnectionFactory[] {new SslConnectionFactory(tls, http.getProtocol()), http};
     }
 

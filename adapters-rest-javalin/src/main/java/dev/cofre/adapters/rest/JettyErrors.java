@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (a request arriving while the server
- * stops, an unreadable HTTP message), in the error format of the dialect the path belongs to, as
+ * stops, an unreadable HTTP message, a target that does not decode), in the error format of the dialect the path belongs to, as
  * the {@link Dialects} registry says, instead of Jetty's HTML page. No stack traces, no request data.
  */
 final class JettyErrors extends ErrorHandler {
@@ -30,7 +30,9 @@ final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws java.io.IOException {
-        String reason = code == 503 ? "The server is stopping; retry shortly" : "HTTP " + code;
+        String reason = code == 503 ? "The server is stopping; retry shortly"
+                : code == 400 ? "HTTP 400: the request's path, a header or its framing could not be read as sent"
+                : "HTTP " + code;
         var rendered = dialects.of(pathOf(request))
                 .render(List.of(Problem.of(code, 799, "Undefined error: " + reason)));
         response.setStatus(rendered.status());
@@ -43,13 +45,21 @@ final class JettyErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(rendered.body()), callback);
     }
 
-    /** The request's path, or as much of it as was sent when it does not decode (the dialect is in its prefix). */
+    /** What Jetty puts in place of a request target it could not parse. */
+    private static final String PLACEHOLDER = "/badMessage";
+
+    /**
+     * The request's path, or as much of it as was sent when it does not decode (the dialect is in its
+     * prefix): Jetty replaces a target it cannot parse by a placeholder, so the sent one is asked of
+     * the connection ({@link RequestTargets}).
+     */
     static String pathOf(Request request) {
         String path = request.getHttpURI().getPath();
-        if (path != null) {
+        String sent = RequestTargets.sentTarget(request);
+        if (path != null && !(PLACEHOLDER.equals(path) && sent != null)) {
             return path;
         }
-        String raw = request.getHttpURI().asString();
+        String raw = sent != null ? sent : request.getHttpURI().asString();
         int authority = raw.indexOf("://");
         if (authority >= 0) {
             int slash = raw.indexOf('/', authority + 3);

@@ -1,9 +1,13 @@
 package dev.cofre.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Cofre's one JSON mapper and the reading of request bodies. Strict where it matters: only
- * {@code application/json}, no numbers or booleans where text is expected, no duplicate fields, no
- * trailing garbage. Lenient where the vendors' clients need it: field names match case-insensitively
+ * {@code application/json}, no numbers or booleans where text is expected, no field twice in one object in
+ * any letter case, no trailing garbage. Lenient where the vendors' clients need it: field names match case-insensitively
  * and unknown fields are ignored, as .NET model binding does (they are dropped, never echoed, logged
  * or stored). A body that fails becomes a {@link Problem} naming the field, never an exception.
  */
@@ -121,6 +125,12 @@ public final class Json {
 
     /** Parses {@code body} as {@code type}, with the problems {@link #read} reports. */
     static <T> Either<Problem, T> parse(byte[] body, Class<T> type) {
+        var twice = duplicateField(body);
+        if (twice.isDefined()) {
+            // Names match ignoring case, so {"Alias":..,"alias":..} would otherwise let the last one win unseen.
+            return Either.left(new Problem(400, Problem.MALFORMED_JSON, twice.get()
+                    + " appears more than once (field names are matched ignoring case)", twice.get()));
+        }
         try {
             T value = MAPPER.readValue(body, type);
             return value == null ? Either.left(new Problem(400, 747, "Empty Request: a JSON object is required", null))
@@ -144,6 +154,44 @@ public final class Json {
         } catch (IOException e) {
             return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Unreadable body"));
         }
+    }
+
+    /** Only for {@link #duplicateField}: it reports exact duplicates itself, naming them. */
+    private static final JsonFactory LENIENT = JsonFactory.builder()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /**
+     * The path ({@code Card.Number}, {@code items[0].description}) of the first field that appears
+     * twice in one object, in any letter case; none for a body without one, or one that does not
+     * parse (which {@link #parse} then reports). Case is folded both ways, so the Kelvin sign or a
+     * long s cannot slip past as a different name.
+     */
+    static io.vavr.control.Option<String> duplicateField(byte[] body) {
+        try (JsonParser p = LENIENT.createParser(body)) {
+            var seen = new java.util.ArrayDeque<java.util.Set<String>>();
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT) {
+                    seen.push(new java.util.HashSet<>());
+                } else if (t == JsonToken.END_OBJECT) {
+                    seen.pop();
+                } else if (t == JsonToken.FIELD_NAME && !seen.isEmpty()
+                        && !seen.peek().add(p.currentName().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT))) {
+                    return io.vavr.control.Option.some(pathOf(p.getParsingContext()));
+                }
+            }
+            return io.vavr.control.Option.none();
+        } catch (IOException | RuntimeException e) {
+            return io.vavr.control.Option.none();
+        }
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        var parts = new java.util.ArrayList<String>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** Writes {@code value} as the JSON response with {@code status}. */

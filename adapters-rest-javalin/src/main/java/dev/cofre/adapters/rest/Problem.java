@@ -3,9 +3,16 @@ package dev.cofre.adapters.rest;
 /**
  * One thing wrong with a request, before a dialect prints it in its own error format: the HTTP
  * status, a stable code (seed 004's 701-799 where it has one), a message, and the wire field it
- * is about (null when it is about the whole request). Never holds the offending value.
+ * is about (null when it is about the whole request). Never holds the offending value; and since a
+ * field's name may itself come from the caller (a metadata key, a misplaced JSON name), anything in
+ * the message or field name that looks like a card number is masked, for every dialect at once.
  */
 public record Problem(int status, int code, String message, String field) {
+
+    public Problem {
+        message = dev.cofre.domain.card.EmbeddedCardNumbers.masked(message);
+        field = dev.cofre.domain.card.EmbeddedCardNumbers.masked(field);
+    }
 
     public static Problem of(int status, int code, String message) {
         return new Problem(status, code, message, null);

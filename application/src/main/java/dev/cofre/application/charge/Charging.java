@@ -10,7 +10,7 @@ import java.time.Duration;
 /** The charge engine's use cases, built once over the same stores, acquirer, clock and id source. */
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
                        ReconcileCharges reconcile, GetCharge get,
-                       JustClickShop justClickShop) {
+                       JustClickShop justClickShop, SaveCardOnAuthorization saveCard) {
 
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
@@ -34,6 +34,7 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
                 new ReconcileCharges(stores.charges(), stores.leases(), acquirer, stores.transactions(), clock,
                         reconcileGrace, "reconciler-" + ids.uuid()),
                 new GetCharge(stores.charges()),
-                new JustClickShop(stores.tokens(), authorize));
+                new JustClickShop(stores.tokens(), authorize),
+                new SaveCardOnAuthorization(authorize, stores.charges()));
     }
 }

@@ -55,7 +55,8 @@ public final class AddCustomerCard {
         var memory = new Idempotent.Memory<CustomerCard>(card -> card.id().value(), id -> wallets.customer(merchant,
                 customerId).flatMap(customer -> wallets.card(customer, id)));
         String[] request = {"add card", customerId, command.token()};
-        return wallets.customer(merchant, customerId)
+        return requests.refusalAudited(merchant, CustomerAudit.ADD_CARD, CustomerAudit.customer(customerId),
+                wallets.customer(merchant, customerId)
                 .flatMap(customer -> Validation.combine(
                                 Validation.fromEither(CardTokenId.parse("token", command.token())),
                                 Validation.fromEither(CustomerRequests.key(command.idempotencyKey())))
@@ -70,9 +71,10 @@ public final class AddCustomerCard {
                                     .<DomainError>mapLeft(e -> e)
                                     .flatMap(looked -> newToken.prepare(merchant, looked.card(), Option.none(),
                                             Option.some(buyer(customer))));
-                            return requests.run(merchant, parsed._2, request, memory, () -> prepared
-                                    .flatMap(p -> save(merchant, customerId, id, p, now)));
-                        }));
+                            return requests.run(merchant, parsed._2, request, memory,
+                                    new CustomerRequests.Audited<>(CustomerAudit.ADD_CARD, CustomerAudit::of),
+                                    () -> prepared.flatMap(p -> save(merchant, customerId, id, p, now)));
+                        })));
     }
 
     private Either<DomainError, CustomerCard> save(MerchantId merchant, String customerId, CardTokenId cardToken,

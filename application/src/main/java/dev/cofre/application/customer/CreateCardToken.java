@@ -77,15 +77,17 @@ public final class CreateCardToken {
         Either<InvalidInput, Option<IdempotencyKey>> key = CustomerRequests.key(command.idempotencyKey());
         Either<DomainError, Ready> ready = command.cardId() != null ? fromSavedCard(merchant, command)
                 : fromRawCard(command).mapLeft(e -> key.isLeft() ? e.and(key.getLeft()) : e);
-        return ready.flatMap(r -> key.<DomainError>mapLeft(e -> e).flatMap(k -> requests.run(merchant, k, parts(r),
+        return requests.refusalAudited(merchant, CustomerAudit.CREATE_CARD_TOKEN, Option.none(),
+                ready.flatMap(r -> key.<DomainError>mapLeft(e -> e).flatMap(k -> requests.run(merchant, k, parts(r),
                 new Idempotent.Memory<>(t -> t.id().value(), id -> stores.cardTokens()
                         .find(merchant, new CardTokenId(id)).toEither(new CardTokenError.NotFound())),
+                new CustomerRequests.Audited<>(CustomerAudit.CREATE_CARD_TOKEN, t -> t.id().value()),
                 () -> {
                     var token = new CardToken(CardTokenId.issue(ids), merchant, r.card(), Option.some(r.securityCode()),
                             r.identification(), r.savedCard(), now, now.plus(lifetime));
                     stores.cardTokens().issue(token);
                     return Either.right(token.masked());
-                })));
+                }))));
     }
 
     /** What a retry must ask again: the same card (by its keyed fingerprint, never its number), holder, expiry. */

@@ -38,7 +38,7 @@ public final class CreateCustomer {
     }
 
     public Either<DomainError, CustomerAccount> create(MerchantId merchant, Command command) {
-        return Commands.validate(command)
+        return requests.refusalAudited(merchant, CustomerAudit.CREATE_CUSTOMER, Option.none(), Commands.validate(command)
                 .flatMap(c -> Validation.combine(Validation.fromEither(CustomerProfile.parse(c.profile())),
                                 Validation.fromEither(CustomerRequests.key(c.idempotencyKey())))
                         .ap(Parsed::new)
@@ -47,8 +47,9 @@ public final class CreateCustomer {
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(p -> requests.run(merchant, p.key(), CustomerRequests.parts("create customer", command.profile()),
                         new Idempotent.Memory<>(c -> c.id().value(), id -> wallets.customer(merchant, id)),
+                        new CustomerRequests.Audited<>(CustomerAudit.CREATE_CUSTOMER, c -> c.id().value()),
                         () -> stores.customers().add(Customer.register(CustomerId.issue(merchant, ids), merchant,
-                                p.profile(), clock.instant())).mapLeft(e -> e)))
+                                p.profile(), clock.instant())).mapLeft(e -> e))))
                 .map(wallets::account);
     }
 

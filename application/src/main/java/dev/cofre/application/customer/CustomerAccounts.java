@@ -21,7 +21,7 @@ public record CustomerAccounts(CreateCustomer create, GetCustomer get, UpdateCus
     public static CustomerAccounts create(CustomerStores stores, CardCipher cipher, Clock clock, Ids ids,
                                           Duration cardTokenLifetime) {
         var wallets = new Wallets(stores);
-        var requests = new CustomerRequests(stores);
+        var requests = new CustomerRequests(stores, new CustomerAudit(stores, clock));
         return new CustomerAccounts(
                 new CreateCustomer(stores, wallets, requests, clock, ids),
                 new GetCustomer(wallets),
@@ -30,7 +30,7 @@ public record CustomerAccounts(CreateCustomer create, GetCustomer get, UpdateCus
                 new AddCustomerCard(stores, wallets, requests, new NewToken(cipher, clock, ids), clock, ids),
                 new ListCustomerCards(wallets),
                 new GetCustomerCard(wallets),
-                new DeleteCustomerCard(stores, wallets, clock),
+                new DeleteCustomerCard(stores, wallets, requests, clock),
                 new CreateCardToken(stores, wallets, requests, cipher, clock, ids, cardTokenLifetime),
                 new GetCardToken(stores.cardTokens()),
                 new SweepCardTokens(stores.cardTokens(), clock));

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * The customer writes under the merchant's idempotency key (seed 000's SDKs send
  * {@code X-Idempotency-Key}): one key space for every customer write, so a key reused for another
  * operation is refused too. Runs the work in one transaction, again from a fresh read when it lost
- * a race with another server.
+ * a race with another server. A write that succeeds is audited in its own transaction's commit.
  */
 final class CustomerRequests {
 
@@ -24,9 +24,15 @@ final class CustomerRequests {
     static final String KEY_FIELD = "idempotencyKey";
 
     private final CustomerStores stores;
+    private final CustomerAudit audit;
 
-    CustomerRequests(CustomerStores stores) {
+    CustomerRequests(CustomerStores stores, CustomerAudit audit) {
         this.stores = stores;
+        this.audit = audit;
+    }
+
+    /** What a successful write is audited as: its action, and its subject (ids only) from its result. */
+    record Audited<T>(String action, java.util.function.Function<? super T, String> subject) {
     }
 
     /** What a customer draft asks, for the request's fingerprint: every field, metadata in key order. */
@@ -50,10 +56,21 @@ final class CustomerRequests {
      * answers {@code memory}'s replay of the first outcome; another request under the key is refused.
      */
     <T> Either<DomainError, T> run(MerchantId merchant, Option<IdempotencyKey> key, String[] request,
-                                   Idempotent.Memory<T> memory, Supplier<Either<DomainError, T>> work) {
+                                   Idempotent.Memory<T> memory, Audited<T> audited,
+                                   Supplier<Either<DomainError, T>> work) {
         Option<IdempotentRequest> claim = key.map(k -> new IdempotentRequest(merchant, IDEMPOTENCY_SCOPE, k,
                 RequestFingerprint.of(request)));
         return Wallets.retryingRaces(() -> Idempotent.run(stores.transactions(), stores.idempotency(), claim, memory,
-                work));
+                () -> work.get().peek(done -> audit.succeeded(merchant, audited.action(), audited.subject().apply(done)))));
+    }
+
+    /**
+     * {@code result} as it is, its refusal audited (in a transaction of its own) under {@code action},
+     * naming {@code subject} only when it is an id (see {@link CustomerAudit#customer}).
+     */
+    <T> Either<DomainError, T> refusalAudited(MerchantId merchant, String action, Option<String> subject,
+                                              Either<DomainError, T> result) {
+        result.orElseRun(error -> audit.refused(merchant, action, subject, error));
+        return result;
     }
 }

@@ -1,5 +1,7 @@
 package dev.cofre.application.customer;
 
+import dev.cofre.domain.audit.AuditEvent;
+import dev.cofre.domain.audit.AuditTrail;
 import dev.cofre.domain.card.Card;
 import dev.cofre.domain.charge.CardToken;
 import dev.cofre.domain.charge.CardTokenError;
@@ -12,21 +14,38 @@ import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.CardCipher;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
  * {@link CardTokens} kept in a {@link StoredCardTokens}: sealed by the {@link CardCipher} on the
  * way in (number and security code under one data key of the token's own), opened on the way out.
- * Spending destroys the sealed secrets in the store's same write.
+ * Spending destroys the sealed secrets in the store's same write, and is audited
+ * ({@code card-token.spend}, the token id as subject) in the spender's transaction: whoever spends
+ * it, a saved card or a charge.
  */
 public final class SealingCardTokens implements CardTokens {
 
     private final StoredCardTokens store;
     private final CardCipher cipher;
+    private final Option<AuditTrail> audit;
+    private final Clock clock;
 
+    /** Spends are audited in {@code audit}. */
+    public SealingCardTokens(StoredCardTokens store, CardCipher cipher, AuditTrail audit, Clock clock) {
+        this(store, cipher, Option.some(audit), clock);
+    }
+
+    /** Spends are not audited (store tests). */
     public SealingCardTokens(StoredCardTokens store, CardCipher cipher) {
+        this(store, cipher, Option.none(), Clock.systemUTC());
+    }
+
+    private SealingCardTokens(StoredCardTokens store, CardCipher cipher, Option<AuditTrail> audit, Clock clock) {
         this.store = store;
         this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +74,10 @@ public final class SealingCardTokens implements CardTokens {
     @Override
     public Either<CardTokenError, CardToken> redeem(MerchantId merchant, CardTokenId id, Instant now) {
         return store.spend(merchant, id, now)
-                .flatMap(spent -> open(spent.token(), cipher.openCardToken(spent.sealed(), merchant, id)));
+                .flatMap(spent -> open(spent.token(), cipher.openCardToken(spent.sealed(), merchant, id)))
+                .peek(spent -> audit.forEach(trail -> trail.record(new AuditEvent(clock.instant(), merchant,
+                        CustomerAudit.SPEND_CARD_TOKEN, Option.some(id.value()), AuditEvent.Outcome.SUCCEEDED,
+                        Option.none(), ""))));
     }
 
     @Override

@@ -40,12 +40,14 @@ public final class UpdateCustomer {
     }
 
     public Either<DomainError, CustomerAccount> update(MerchantId merchant, String customerId, Command command) {
-        return Commands.validate(command).flatMap(c -> CustomerRequests.key(c.idempotencyKey()))
+        return requests.refusalAudited(merchant, CustomerAudit.UPDATE_CUSTOMER, CustomerAudit.customer(customerId),
+                Commands.validate(command).flatMap(c -> CustomerRequests.key(c.idempotencyKey()))
                 .<DomainError>mapLeft(e -> e)
                 .flatMap(key -> requests.run(merchant, key,
                         CustomerRequests.parts("update customer", command.changes(), customerId, command.defaultCard()),
                         new Idempotent.Memory<>(c -> c.id().value(), id -> wallets.customer(merchant, id)),
-                        () -> wallets.customer(merchant, customerId).flatMap(customer -> change(customer, command))))
+                        new CustomerRequests.Audited<>(CustomerAudit.UPDATE_CUSTOMER, c -> c.id().value()),
+                        () -> wallets.customer(merchant, customerId).flatMap(customer -> change(customer, command)))))
                 .map(wallets::account);
     }
 

@@ -58,6 +58,29 @@ public final class InMemoryStoredCardTokens implements StoredCardTokens, InMemor
         return before - rows.size();
     }
 
+    @Override
+    public synchronized io.vavr.collection.List<Wrapped> wrappedBefore(int version, int limit) {
+        return rows.values().toList()
+                .filter(row -> row.sealed().exists(s -> s.kekVersion() < version))
+                .map(row -> new Wrapped(row.token().merchant(), row.token().id(), row.sealed().get()))
+                .take(limit);
+    }
+
+    @Override
+    public synchronized long countWrappedBefore(int version) {
+        return rows.values().count(row -> row.sealed().exists(s -> s.kekVersion() < version));
+    }
+
+    @Override
+    public synchronized boolean replace(Wrapped expected, SealedCardToken rewrapped) {
+        Option<Row> row = row(expected.merchant(), expected.id());
+        if (row.isEmpty() || !row.get().sealed().contains(expected.sealed())) {
+            return false;
+        }
+        rows = rows.put(expected.id(), new Row(row.get().token(), Option.some(rewrapped)));
+        return true;
+    }
+
     private Option<Row> row(MerchantId merchant, CardTokenId id) {
         return rows.get(id).filter(r -> r.token().merchant().equals(merchant));
     }

@@ -2,6 +2,10 @@ package dev.cofre.application.inmemory;
 
 import dev.cofre.application.charge.ChargeStores;
 import dev.cofre.application.customer.CustomerStores;
+import dev.cofre.application.customer.SealingCardTokens;
+import dev.cofre.domain.charge.CardTokens;
+import dev.cofre.domain.token.CardCipher;
+import java.time.Clock;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.VaultStores;
 
@@ -17,8 +21,11 @@ public final class InMemoryStores {
     public final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens();
     public final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
     public final InMemoryCharges charges = new InMemoryCharges();
-    /** Card tokens, shared by customers (who make them) and charges (which spend them). */
-    public final InMemoryCardTokens cardTokens = new InMemoryCardTokens();
+    /**
+     * Card tokens as stored, sealed: shared by customers (who make them) and charges (which spend them)
+     * through {@link #cardTokens(CardCipher)}, as a database keeps them.
+     */
+    public final InMemoryStoredCardTokens cardTokens = new InMemoryStoredCardTokens();
     public final InMemorySpentCryptograms spentCryptograms = new InMemorySpentCryptograms();
     public final InMemoryCustomers customers = new InMemoryCustomers();
     public final InMemorySavedCards savedCards = new InMemorySavedCards();
@@ -35,12 +42,17 @@ public final class InMemoryStores {
         return new MerchantAccounts.Stores(merchants, accessTokens, loginFailures, audit, transactions);
     }
 
-    public ChargeStores charging() {
-        return new ChargeStores(charges, tokens, cardTokens, spentCryptograms, idempotency, reconcileLeases,
+    /** The card tokens, sealed and opened by {@code cipher} (give every use case over these stores the same one). */
+    public CardTokens cardTokens(CardCipher cipher) {
+        return new SealingCardTokens(cardTokens, cipher, audit, Clock.systemUTC());
+    }
+
+    public ChargeStores charging(CardCipher cipher) {
+        return new ChargeStores(charges, tokens, cardTokens(cipher), spentCryptograms, idempotency, reconcileLeases,
                 transactions);
     }
 
-    public CustomerStores customers() {
-        return new CustomerStores(customers, savedCards, tokens, cardTokens, idempotency, transactions);
+    public CustomerStores customers(CardCipher cipher) {
+        return new CustomerStores(customers, savedCards, tokens, cardTokens(cipher), idempotency, transactions, audit);
     }
 }

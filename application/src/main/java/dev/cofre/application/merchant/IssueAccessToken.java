@@ -66,8 +66,11 @@ public final class IssueAccessToken {
     }
 
     private Either<MerchantError, Issued> issueFrom(String clientId, String clientSecret, Option<InetAddress> from) {
-        if (clientId == null || clientSecret == null || !CLIENT_ID.matcher(clientId).matches()) {
-            return Either.left(new MerchantError.InvalidClient()); // no such client id can exist
+        if (clientId == null || clientSecret == null || !CLIENT_ID.matcher(clientId).matches()
+                || dev.cofre.domain.card.EmbeddedCardNumbers.in(clientId)) {
+            // No such client id can exist (RegisterMerchant refuses one holding a card number): refused
+            // before the throttle records it, so a card number sent as a client id is never stored.
+            return Either.left(new MerchantError.InvalidClient());
         }
         String source = FailureThrottle.sourceOf(from);
         long wait = throttle.retryAfterSeconds(clientId, source);

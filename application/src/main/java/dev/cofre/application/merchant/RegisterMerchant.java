@@ -79,6 +79,9 @@ public final class RegisterMerchant {
 
     private Either<DomainError, Registered> store(Command c, List<IpRange> ranges) {
         String clientId = Option.of(c.clientId()).getOrElse(() -> ids.uuid().toString());
+        if (dev.cofre.domain.card.EmbeddedCardNumbers.in(clientId)) {
+            return Either.left(InvalidInput.of("clientId", "must not contain a card number"));
+        }
         if (merchants.findByClientId(clientId).isDefined()) {
             return Either.left(InvalidInput.of("clientId", "is already registered"));
         }

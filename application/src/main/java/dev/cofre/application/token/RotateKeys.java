@@ -1,5 +1,7 @@
 package dev.cofre.application.token;
 
+import dev.cofre.domain.charge.SealedCardToken;
+import dev.cofre.domain.charge.StoredCardTokens;
 import dev.cofre.domain.token.CardCipher;
 import dev.cofre.domain.token.SealedPan;
 import dev.cofre.domain.token.SealedPans;
@@ -11,13 +13,18 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Key rotation: re-wraps every data key still wrapped under a key-encryption key older than the
- * cipher's current one, batch by batch, while the vault keeps serving. Card ciphertexts are not
- * touched.
+ * cipher's current one, batch by batch, while the vault keeps serving: the vault's sealed numbers,
+ * then the card tokens' data keys (so that the retired key-encryption key is needed by nothing).
+ * Card ciphertexts are not touched.
  *
  * <p>Each row is swapped with a compare-and-set ({@link SealedPans#replace}), so a token removed
  * or changed meanwhile is skipped, never resurrected. The progress lives in the rows themselves
@@ -65,22 +72,54 @@ public final class RotateKeys {
     }
 
     private final CardCipher cipher;
-    private final SealedPans sealedPans;
+    private final List<Rows<?, ?>> rows;
     private final Clock clock;
     private final int batchSize;
 
-    public RotateKeys(CardCipher cipher, SealedPans sealedPans, Clock clock, int batchSize) {
+    /** Re-wraps the vault's sealed numbers and the card tokens' data keys, in that order. */
+    public RotateKeys(CardCipher cipher, SealedPans sealedPans, StoredCardTokens cardTokens, Clock clock,
+                      int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch has at least one row");
         }
         this.cipher = Objects.requireNonNull(cipher, "cipher");
-        this.sealedPans = Objects.requireNonNull(sealedPans, "sealedPans");
+        Objects.requireNonNull(sealedPans, "sealedPans");
+        this.rows = cardTokens == null ? List.of(pans(sealedPans)) : List.of(pans(sealedPans), cardTokens(cardTokens));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.batchSize = batchSize;
     }
 
+    public RotateKeys(CardCipher cipher, SealedPans sealedPans, StoredCardTokens cardTokens, Clock clock) {
+        this(cipher, sealedPans, cardTokens, clock, DEFAULT_BATCH_SIZE);
+    }
+
+    /** The vault's sealed numbers only (a store with no card tokens). */
+    public RotateKeys(CardCipher cipher, SealedPans sealedPans, Clock clock, int batchSize) {
+        this(cipher, sealedPans, null, clock, batchSize);
+    }
+
     public RotateKeys(CardCipher cipher, SealedPans sealedPans, Clock clock) {
-        this(cipher, sealedPans, clock, DEFAULT_BATCH_SIZE);
+        this(cipher, sealedPans, null, clock, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * One kind of row whose data key is wrapped under a key-encryption key: how to find those
+     * wrapped under an older one, re-wrap one ({@code S} as stored, {@code R} as re-wrapped), and
+     * swap it in with a compare-and-set.
+     */
+    private record Rows<S, R>(BiFunction<Integer, Integer, List<S>> wrappedBefore,
+                              IntToLongFunction countWrappedBefore, Function<S, Either<?, R>> rewrap,
+                              BiPredicate<S, R> replace) {
+    }
+
+    private Rows<SealedPans.Stored, SealedPan> pans(SealedPans store) {
+        return new Rows<>(store::wrappedBefore, store::countWrappedBefore, stored -> cipher.rewrap(stored.sealed()),
+                store::replace);
+    }
+
+    private Rows<StoredCardTokens.Wrapped, SealedCardToken> cardTokens(StoredCardTokens store) {
+        return new Rows<>(store::wrappedBefore, store::countWrappedBefore, stored -> cipher.rewrap(stored.sealed()),
+                store::replace);
     }
 
     public Rotation rotate(ProgressListener listener) {
@@ -88,32 +127,18 @@ public final class RotateKeys {
         int target = cipher.currentKeyVersion();
         var run = new Run(target);
         listener.onProgress(run.progress());
-        Ending ending;
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) { // the flag stays set for the caller
-                ending = Ending.INTERRUPTED;
+        Ending ending = Ending.DONE;
+        for (Rows<?, ?> kind : rows) {
+            ending = rotate(kind, run, listener);
+            if (ending != Ending.DONE) {
                 break;
             }
-            if (run.unreadable.size() >= batchSize) {
-                ending = Ending.TOO_MANY_UNREADABLE;
-                break;
-            }
-            // Unreadable rows stay behind; ask for enough rows to get past them.
-            List<SealedPans.Stored> batch = sealedPans.wrappedBefore(target, batchSize + run.unreadable.size())
-                    .filter(stored -> !run.unreadable.contains(stored))
-                    .take(batchSize);
-            if (batch.isEmpty()) {
-                ending = Ending.DONE;
-                break;
-            }
-            batch.forEach(run::rewrap);
-            listener.onProgress(run.progress());
         }
         var rotation = new Rotation(target, run.rewrapped, run.skipped, run.unreadable.size(), ending,
                 Duration.between(start, clock.instant()));
         if (rotation.unreadable() > 0) {
-            LOG.error("Key rotation to version {}: {} sealed card numbers could not be unwrapped (tampered, or wrapped"
-                    + " under a key version missing from the key ring); they were left as they are",
+            LOG.error("Key rotation to version {}: {} sealed card numbers or card tokens could not be unwrapped"
+                    + " (tampered, or wrapped under a key version missing from the key ring); they were left as they are",
                     target, rotation.unreadable());
         }
         LOG.info("Key rotation to version {} {}: {} re-wrapped, {} skipped (changed or removed meanwhile),"
@@ -122,10 +147,30 @@ public final class RotateKeys {
         return rotation;
     }
 
+    private <S, R> Ending rotate(Rows<S, R> kind, Run run, ProgressListener listener) {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) { // the flag stays set for the caller
+                return Ending.INTERRUPTED;
+            }
+            if (run.unreadable.size() >= batchSize) {
+                return Ending.TOO_MANY_UNREADABLE;
+            }
+            // Unreadable rows stay behind; ask for enough rows to get past them.
+            List<S> batch = kind.wrappedBefore().apply(run.target, batchSize + run.unreadable.size())
+                    .filter(stored -> !run.unreadable.contains(stored))
+                    .take(batchSize);
+            if (batch.isEmpty()) {
+                return Ending.DONE;
+            }
+            batch.forEach(stored -> run.rewrap(kind, stored));
+            listener.onProgress(run.progress());
+        }
+    }
+
     /** The counters of one run. */
     private final class Run {
         final int target;
-        final Set<SealedPans.Stored> unreadable = new HashSet<>();
+        final Set<Object> unreadable = new HashSet<>();
         long rewrapped;
         long skipped;
 
@@ -133,11 +178,11 @@ public final class RotateKeys {
             this.target = target;
         }
 
-        void rewrap(SealedPans.Stored stored) {
-            Either<?, SealedPan> rewrappedPan = cipher.rewrap(stored.sealed());
-            if (rewrappedPan.isLeft()) {
+        <S, R> void rewrap(Rows<S, R> kind, S stored) {
+            Either<?, R> again = kind.rewrap().apply(stored);
+            if (again.isLeft()) {
                 unreadable.add(stored);
-            } else if (sealedPans.replace(stored, rewrappedPan.get())) {
+            } else if (kind.replace().test(stored, again.get())) {
                 rewrapped++;
             } else {
                 skipped++;
@@ -148,7 +193,7 @@ public final class RotateKeys {
         Progress progress() {
             long handled = rewrapped + skipped;
             return new Progress(handled + unreadable.size(),
-                    handled + sealedPans.countWrappedBefore(target));
+                    handled + rows.map(kind -> kind.countWrappedBefore().applyAsLong(target)).sum().longValue());
         }
     }
 }

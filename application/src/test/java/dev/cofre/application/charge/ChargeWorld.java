@@ -1,7 +1,6 @@
 package dev.cofre.application.charge;
 
 import dev.cofre.application.testing.TestCardCipher;
-import dev.cofre.application.inmemory.InMemoryCardTokens;
 import dev.cofre.application.inmemory.InMemoryCharges;
 import dev.cofre.application.inmemory.InMemoryCryptogramHasher;
 import dev.cofre.application.inmemory.InMemoryStores;
@@ -15,6 +14,7 @@ import dev.cofre.domain.card.Pan;
 import dev.cofre.domain.card.SecurityCode;
 import dev.cofre.domain.charge.Acquirer;
 import dev.cofre.domain.charge.CardToken;
+import dev.cofre.domain.charge.CardTokens;
 import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeFixtures;
@@ -55,7 +55,6 @@ public final class ChargeWorld {
     public final InMemoryStores stores = new InMemoryStores();
     public final InMemoryCharges charges = stores.charges;
     public final InMemoryTokens tokens = stores.tokens;
-    public final InMemoryCardTokens cardTokens = stores.cardTokens;
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     public final SecureIds ids = new SecureIds();
     public final Charging charging;
@@ -65,9 +64,11 @@ public final class ChargeWorld {
     public final RefundCharge refund;
     public final ReconcileCharges reconcile;
     private final TestCardCipher cipher = new TestCardCipher();
+    public final CardTokens cardTokens = stores.cardTokens(cipher);
 
     public ChargeWorld(Acquirer acquirer) {
-        charging = Charging.create(stores.charging(), cipher, new InMemoryCryptogramHasher(), acquirer, clock, ids,
+        charging = Charging.create(new ChargeStores(stores.charges, stores.tokens, cardTokens, stores.spentCryptograms,
+                stores.idempotency, stores.reconcileLeases, stores.transactions), cipher, new InMemoryCryptogramHasher(), acquirer, clock, ids,
                 Duration.ZERO);
         authorize = charging.authorize();
         capture = charging.capture();

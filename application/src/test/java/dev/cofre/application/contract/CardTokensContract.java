@@ -2,6 +2,7 @@ package dev.cofre.application.contract;
 
 import static dev.cofre.application.contract.VaultFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cofre.application.Atomic;
@@ -17,6 +18,8 @@ import dev.cofre.domain.charge.CardToken;
 import dev.cofre.domain.charge.CardTokenError;
 import dev.cofre.domain.charge.CardTokenId;
 import dev.cofre.domain.charge.CardTokens;
+import dev.cofre.domain.charge.SealedCardToken;
+import dev.cofre.domain.charge.StoredCardTokens;
 import dev.cofre.domain.customer.CardId;
 import dev.cofre.domain.customer.Identification;
 import dev.cofre.domain.merchant.MerchantId;
@@ -76,6 +79,41 @@ public abstract class CardTokensContract extends CustomerStoreContract {
 
         assertEquals(Either.left(new CardTokenError.Spent()), cardTokens.redeem(merchant, token.id(), NOW.plusSeconds(2)));
         assertEquals(Either.left(new CardTokenError.Spent()), cardTokens.peek(merchant, token.id(), NOW.plusSeconds(2)));
+    }
+
+    @Test
+    void key_rotation_finds_unspent_tokens_under_older_keys_and_swaps_their_keys_compare_and_set() {
+        var merchant = givenMerchant();
+        var store = stores.cardTokens();
+        var old = cardToken(merchant, "4111111111111111", "123", Duration.ofDays(7));
+        var spent = cardToken(merchant, "5555555555554444", "321", Duration.ofDays(7));
+        var current = cardToken(merchant, "378282246310005", "1234", Duration.ofDays(7));
+        var sealedOld = new SealedCardToken(1, new byte[] {1, 2, 3}, new byte[] {4, 5}, Option.some(new byte[] {6}));
+        store.add(old.masked(), sealedOld);
+        store.add(spent.masked(), new SealedCardToken(1, new byte[] {7}, new byte[] {8}, Option.none()));
+        store.add(current.masked(), new SealedCardToken(2, new byte[] {9}, new byte[] {10}, Option.none()));
+        assertTrue(store.spend(merchant, spent.id(), NOW.plusSeconds(1)).isRight());
+
+        assertEquals(1, store.countWrappedBefore(2));
+        assertEquals(0, store.countWrappedBefore(1));
+        var found = store.wrappedBefore(2, 10);
+        assertEquals(1, found.size());
+        assertEquals(old.id(), found.head().id());
+        assertEquals(merchant, found.head().merchant());
+        assertEquals(sealedOld, found.head().sealed());
+
+        var rewrapped = new SealedCardToken(2, new byte[] {11, 12}, new byte[] {4, 5}, Option.some(new byte[] {6}));
+        var stale = new StoredCardTokens.Wrapped(merchant, old.id(),
+                new SealedCardToken(1, new byte[] {0}, new byte[] {4, 5}, Option.none()));
+        assertFalse(store.replace(stale, rewrapped), "a row that changed meanwhile is left alone");
+        assertTrue(store.replace(found.head(), rewrapped));
+        assertFalse(store.replace(found.head(), rewrapped), "done once");
+        assertEquals(Option.some(rewrapped), store.sealed(merchant, old.id()));
+        assertEquals(0, store.countWrappedBefore(2));
+        assertFalse(store.replace(new StoredCardTokens.Wrapped(merchant, spent.id(),
+                new SealedCardToken(1, new byte[] {7}, new byte[] {8}, Option.none())), rewrapped),
+                "a spent token's destroyed secrets never come back");
+        assertEquals(Option.none(), store.sealed(merchant, spent.id()));
     }
 
     @Test

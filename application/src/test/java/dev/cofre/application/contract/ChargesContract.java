@@ -150,6 +150,18 @@ public abstract class ChargesContract {
     }
 
     @Test
+    void a_card_saved_after_its_authorization_is_recorded_by_an_update_and_reads_back() {
+        Charge charge = authorize(card("4000000000000010"), options("auth_only"));
+        var reference = new TokenReference(UUID.randomUUID());
+
+        Charge saved = stores.charging().charges().update(charge.withSavedCard(reference)).get();
+
+        assertEquals(saved, stored(charge));
+        assertEquals(Option.some(reference), stored(charge).card().vaulted());
+        assertEquals(charge.version() + 1, stored(charge).version());
+    }
+
+    @Test
     void a_charge_refused_before_the_acquirer_reads_back_failed_with_its_reason() {
         var cryptogram = List.of("ANfQt43bddROAAEnSAMhAAADFA====");
         authorize(new CardInput.NetworkToken("4190000000000010", "Tony Stark", 1, 30, cryptogram), null);

@@ -23,7 +23,7 @@ class CardDataNeverPrintedTest {
         var shop = world.merchant();
         var command = new CreateCardToken.Command("378282246310005", 11, 2030, CODE, "APRO", null, null, null, null, null);
         var masked = world.accounts.createCardToken().create(shop, command).get();
-        var redeemed = world.stores.customers().cardTokens().redeem(shop, masked.id(), world.clock.instant()).get();
+        var redeemed = world.stores.customers(world.cipher).cardTokens().redeem(shop, masked.id(), world.clock.instant()).get();
         var mastercard = world.accounts.createCardToken().create(shop,
                 new CreateCardToken.Command(NUMBER, 11, 2030, "482", "APRO", null, null, null, null, null)).get();
 

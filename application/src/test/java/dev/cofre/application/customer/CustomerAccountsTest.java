@@ -57,7 +57,7 @@ class CustomerAccountsTest {
                 new CreateCardToken.Command(null, null, null, "123", null, null, null, card.id().value(), null, null)).get();
         assertEquals(Option.some(card.id()), recaptured.savedCard());
         assertEquals("0604", recaptured.card().lastFour());
-        var redeemed = world.stores.customers().cardTokens()
+        var redeemed = world.stores.customers(world.cipher).cardTokens()
                 .redeem(shop, recaptured.id(), world.clock.instant()).get();
         assertEquals("5031755734530604", redeemed.card().pan().revealDigits());
         assertEquals("123", redeemed.securityCode().get().revealDigits());
@@ -220,7 +220,7 @@ class CustomerAccountsTest {
 
     @Test
     void the_card_token_lifetime_is_configurable() {
-        var custom = CustomerAccounts.create(world.stores.customers(), world.cipher, world.clock,
+        var custom = CustomerAccounts.create(world.stores.customers(world.cipher), world.cipher, world.clock,
                 new dev.cofre.domain.SecureIds(), Duration.ofMinutes(15));
         var token = custom.createCardToken().create(world.merchant(), raw("4111111111111111", "123")).get();
         assertEquals(world.clock.instant().plus(Duration.ofMinutes(15)), token.expiresAt());

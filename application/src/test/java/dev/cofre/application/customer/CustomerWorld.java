@@ -25,7 +25,7 @@ final class CustomerWorld {
     final InMemoryStores stores = new InMemoryStores();
     final MutableClock clock = new MutableClock(START);
     final TestCardCipher cipher = new TestCardCipher();
-    final CustomerAccounts accounts = CustomerAccounts.create(stores.customers(), cipher, clock, new SecureIds());
+    final CustomerAccounts accounts = CustomerAccounts.create(stores.customers(cipher), cipher, clock, new SecureIds());
 
     MerchantId merchant() {
         var id = new MerchantId(UUID.randomUUID());

@@ -91,7 +91,7 @@ class InMemoryStoresTest {
         @Override
         protected ChargeContractStores openStores() {
             var s = new InMemoryStores();
-            return new ChargeContractStores(s.charging(), s.reconcileLeases, s.merchants, () -> { });
+            return new ChargeContractStores(s.charging(new dev.cofre.application.testing.TestCardCipher()), s.reconcileLeases, s.merchants, () -> { });
         }
     }
 

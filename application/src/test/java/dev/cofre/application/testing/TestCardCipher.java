@@ -123,6 +123,12 @@ public final class TestCardCipher implements CardCipher {
     }
 
     @Override
+    public Either<VaultError, dev.cofre.domain.charge.SealedCardToken> rewrap(
+            dev.cofre.domain.charge.SealedCardToken sealed) {
+        return Either.right(sealed);
+    }
+
+    @Override
     public String toString() {
         return "TestCardCipher";
     }

@@ -5,8 +5,9 @@ import io.vavr.control.Either;
 
 /**
  * Finds card numbers pasted where they do not belong (an alias, a name, a description, an id):
- * a run of 13 to 19 digits, possibly split by single spaces or dashes, that passes the check
- * digit. One detector for every dialect; it never repeats what it found.
+ * a run of 13 to 19 digits, possibly split by spaces or dashes, that passes the check digit. One
+ * detector for every dialect and every free-text value type ({@code Alias}, {@code FreeText},
+ * {@code Metadata}, {@code StatementDescriptor}, {@code OrderItem}, ...); it never repeats what it found.
  */
 public final class EmbeddedCardNumbers {
 
@@ -21,13 +22,48 @@ public final class EmbeddedCardNumbers {
         if (text == null) {
             return false;
         }
-        var runs = new Runs(text);
+        if (!enoughDigits(text)) {
+            return false;
+        }
+        var runs = new Runs(withoutUuids(text));
         while (runs.next()) {
             if (runs.looksLikeACard()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
+
+    /** Cheap first test: a text with fewer than 13 digits holds no card number. */
+    private static boolean enoughDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < MIN_DIGITS; i++) {
+            if (Character.isDigit(text.charAt(i)) || Character.isSurrogate(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= MIN_DIGITS;
+    }
+
+    /**
+     * {@code text} with each UUID written out in full blanked (same length): a UUID is an id, not a
+     * card number, though its digit groups, joined by its dashes, may pass the check digit by chance.
+     */
+    private static String withoutUuids(String text) {
+        var m = UUID.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        var out = new StringBuilder(text);
+        do {
+            for (int i = m.start(); i < m.end(); i++) {
+                out.setCharAt(i, 'u');
+            }
+        } while (m.find());
+        return out.toString();
     }
 
     /** {@code text} unchanged, or refused for holding a card number, in an error that does not repeat it. */
@@ -41,11 +77,14 @@ public final class EmbeddedCardNumbers {
             return null;
         }
         var out = new StringBuilder(text);
-        var runs = new Runs(text);
+        if (!enoughDigits(text)) {
+            return text;
+        }
+        var runs = new Runs(withoutUuids(text));
         while (runs.next()) {
             if (runs.looksLikeACard()) {
                 for (int i = runs.start; i < runs.end; i++) {
-                    if (Character.isDigit(out.charAt(i))) {
+                    if (Character.isDigit(out.charAt(i)) || Character.isSurrogate(out.charAt(i))) {
                         out.setCharAt(i, '*');
                     }
                 }
@@ -54,12 +93,21 @@ public final class EmbeddedCardNumbers {
         return out.toString();
     }
 
-    /** The maximal runs of ASCII digits in a text, where single spaces or dashes may separate digits. */
+    /**
+     * The maximal runs of digits in a text, where up to three separators (spaces of any kind, dashes)
+     * may sit between digits. Digits of any script count ({@code ４}, a mathematical bold 4), so that a
+     * number cannot hide in look-alike digits. A run holds a card number when a stretch of it from its
+     * start to a separator, or from a separator to its end (or the whole run), has 13 to 19 digits and
+     * passes the check digit: "4551 8700 0000 0183 12/30" holds one, though the whole run has 18 digits.
+     */
     private static final class Runs {
+        private static final int MAX_SEPARATORS = 3;
         private final String text;
         private int start;
         private int end;
         private final StringBuilder digits = new StringBuilder();
+        /** Digit counts at which a separator came: where a stretch may start or end. */
+        private final java.util.List<Integer> breaks = new java.util.ArrayList<>();
 
         Runs(String text) {
             this.text = text;
@@ -67,35 +115,60 @@ public final class EmbeddedCardNumbers {
 
         boolean next() {
             int i = end;
-            while (i < text.length() && !digit(text.charAt(i))) {
-                i++;
+            while (i < text.length() && !digit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
             }
             if (i >= text.length()) {
                 return false;
             }
             start = i;
             digits.setLength(0);
+            breaks.clear();
+            breaks.add(0);
             while (i < text.length()) {
-                char c = text.charAt(i);
+                int c = text.codePointAt(i);
                 if (digit(c)) {
-                    digits.append(c);
-                    i++;
-                } else if ((c == ' ' || c == '-') && i + 1 < text.length() && digit(text.charAt(i + 1))) {
-                    i++;
+                    digits.append((char) ('0' + Character.digit(c, 10)));
+                    i += Character.charCount(c);
+                    continue;
+                }
+                int j = i;
+                while (j < text.length() && j - i < MAX_SEPARATORS && separator(text.charAt(j))) {
+                    j++;
+                }
+                if (j > i && j < text.length() && digit(text.codePointAt(j))) {
+                    breaks.add(digits.length());
+                    i = j;
                 } else {
                     break;
                 }
             }
+            breaks.add(digits.length());
             end = i;
             return true;
         }
 
         boolean looksLikeACard() {
-            return digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS && Luhn.isValid(digits.toString());
+            int all = digits.length();
+            for (int at : breaks) {
+                if (card(0, at) || card(at, all)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        private static boolean digit(char c) {
-            return c >= '0' && c <= '9';
+        private boolean card(int from, int to) {
+            int length = to - from;
+            return length >= MIN_DIGITS && length <= MAX_DIGITS && Luhn.isValid(digits.substring(from, to));
+        }
+
+        private static boolean digit(int c) {
+            return Character.isDigit(c) && Character.digit(c, 10) >= 0;
+        }
+
+        private static boolean separator(char c) {
+            return c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
     }
 }

@@ -60,6 +60,16 @@ public record Charge(ChargeId id, MerchantId merchant, Order order, CreditCardPa
         return order.amount();
     }
 
+    /**
+     * The charge once the card it was made to has been saved in the vault as {@code reference} (a sale
+     * that saves the card, after its authorization succeeded): the next version, its card's
+     * {@code vaulted} set.
+     */
+    public Charge withSavedCard(dev.cofre.domain.token.TokenReference reference) {
+        var saved = new CardSummary(card.source(), card.card(), card.holder(), card.expiry(), Option.some(reference));
+        return new Charge(id, merchant, order, payment, saved, transactions, createdAt, version + 1);
+    }
+
     public Transaction authorization() {
         return transactions.head();
     }

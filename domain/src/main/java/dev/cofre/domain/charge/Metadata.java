@@ -1,13 +1,16 @@
 package dev.cofre.domain.charge;
 
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 
 /**
  * seed 002's metadata: the merchant's own key/value pairs, bounded so that nobody stores a
- * document in it: at most 50 keys, each key 1 to 40 characters, each value at most 500.
+ * document in it: at most 50 keys, each key 1 to 40 characters, each value at most 500; no key or
+ * value that looks like a card number ({@link EmbeddedCardNumbers}). Every dialect's metadata (orders,
+ * Mercado Pago customers and payments) is read through this type.
  */
 public record Metadata(LinkedHashMap<String, String> entries) {
 
@@ -32,9 +35,14 @@ public record Metadata(LinkedHashMap<String, String> entries) {
             String key = e.getKey();
             if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
                 errors = errors.append(InvalidInput.of(field, "keys must have 1 to " + MAX_KEY_LENGTH + " characters"));
+            } else if (EmbeddedCardNumbers.in(key)) {
+                // the key is not repeated: the field is named without it
+                errors = errors.append(InvalidInput.of(field, "keys must not contain a card number"));
             } else if (e.getValue() == null || e.getValue().length() > MAX_VALUE_LENGTH) {
                 errors = errors.append(InvalidInput.of(field + "." + key,
                         "must have at most " + MAX_VALUE_LENGTH + " characters"));
+            } else if (EmbeddedCardNumbers.in(e.getValue())) {
+                errors = errors.append(InvalidInput.of(field + "." + key, "must not contain a card number"));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,10 +1,11 @@
 package dev.cofre.domain.charge;
 
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** One line of an order: what is sold, its unit amount in cents and how many. */
+/** One line of an order: what is sold (never text that looks like a card number), its unit amount in cents and how many. */
 public record OrderItem(String description, Amount amount, int quantity) {
 
     public OrderItem {
@@ -29,6 +30,9 @@ public record OrderItem(String description, Amount amount, int quantity) {
     public static Either<InvalidInput, OrderItem> parse(String field, String description, long amount, int quantity) {
         if (description == null || description.isBlank()) {
             return Either.left(InvalidInput.missing(field + ".description"));
+        }
+        if (EmbeddedCardNumbers.in(description)) {
+            return Either.left(InvalidInput.of(field + ".description", "must not contain a card number"));
         }
         if (amount < 0) {
             return Either.left(InvalidInput.of(field + ".amount", "must not be negative"));

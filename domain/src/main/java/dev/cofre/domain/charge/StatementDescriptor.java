@@ -1,11 +1,15 @@
 package dev.cofre.domain.charge;
 
 import dev.cofre.domain.InvalidInput;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import dev.cofre.domain.merchant.Profile;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** The text on the card holder's statement: at most 13 characters for PSP merchants, 22 for gateway ones. */
+/**
+ * The text on the card holder's statement: at most 13 characters for PSP merchants, 22 for gateway
+ * ones, and nothing that looks like a card number ({@link EmbeddedCardNumbers}).
+ */
 public record StatementDescriptor(String text) {
 
     public StatementDescriptor {
@@ -24,6 +28,9 @@ public record StatementDescriptor(String text) {
         if (raw.length() > profile.statementDescriptorLimit()) {
             return Either.left(InvalidInput.of(field, "must have at most " + profile.statementDescriptorLimit()
                     + " characters for " + profile.name() + " merchants"));
+        }
+        if (EmbeddedCardNumbers.in(raw)) {
+            return Either.left(InvalidInput.of(field, "must not contain a card number"));
         }
         return Either.right(Option.some(new StatementDescriptor(raw)));
     }

@@ -32,4 +32,20 @@ public interface StoredCardTokens {
 
     /** Deletes every token whose expiry is at or before {@code now}; how many. */
     int sweepExpired(Instant now);
+
+    /** A token's sealed secrets, as key rotation sees them: across merchants, by key version. */
+    record Wrapped(MerchantId merchant, CardTokenId id, SealedCardToken sealed) {
+    }
+
+    /** Up to {@code limit} unspent tokens whose data key is wrapped under a key-encryption key older than {@code version}. */
+    io.vavr.collection.List<Wrapped> wrappedBefore(int version, int limit);
+
+    /** How many unspent tokens have a data key wrapped under a key older than {@code version}. */
+    long countWrappedBefore(int version);
+
+    /**
+     * Replaces {@code expected}'s sealed secrets with {@code rewrapped} if the row still holds them
+     * (the token may have been spent or swept meanwhile); returns whether it did.
+     */
+    boolean replace(Wrapped expected, SealedCardToken rewrapped);
 }

@@ -58,8 +58,10 @@ public record ThreeDSecure(String mpi, String eci, String cavv, String transacti
                                 .orElse(brand.flatMap(b -> eciError(f + "eci", raw.eci(), b))),
                         required(f + "cavv", raw.cavv()).orElse(tooLong(f + "cavv", raw.cavv(), 256)),
                         required(f + "transaction_id", raw.transactionId())
-                                .orElse(tooLong(f + "transaction_id", raw.transactionId(), 256)),
-                        tooLong(f + "ds_transaction_id", raw.dsTransactionId(), 256),
+                                .orElse(tooLong(f + "transaction_id", raw.transactionId(), 256))
+                                .orElse(cardNumber(f + "transaction_id", raw.transactionId())),
+                        tooLong(f + "ds_transaction_id", raw.dsTransactionId(), 256)
+                                .orElse(cardNumber(f + "ds_transaction_id", raw.dsTransactionId())),
                         tooLong(f + "version", raw.version(), 6).orElse(versionError(f + "version", raw.version())))
                 .flatMap(o -> o);
         if (!errors.isEmpty()) {
@@ -88,6 +90,11 @@ public record ThreeDSecure(String mpi, String eci, String cavv, String transacti
         return value != null && value.length() > max
                 ? Option.some(InvalidInput.of(field, "must have at most " + max + " characters"))
                 : Option.none();
+    }
+
+    /** Ids are stored and echoed: one that looks like a card number was pasted by mistake. */
+    private static Option<InvalidInput> cardNumber(String field, String value) {
+        return dev.cofre.domain.card.EmbeddedCardNumbers.refuse(field, value).swap().toOption();
     }
 
     private static Option<InvalidInput> eciError(String field, String eci, Brand brand) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A customer's e-mail address, unique per merchant. It is kept as it was given; two addresses
- * that differ only in letter case are the same customer ({@link #key()}).
+ * that differ only in letter case are the same customer ({@link #key()}). One whose local part
+ * holds a card number ({@code 4551870000000183@example.com}) is refused: it would be stored and echoed.
  */
 public record Email(String value) {
 
@@ -30,6 +31,9 @@ public record Email(String value) {
         }
         if (!SHAPE.matcher(email).matches()) {
             return Either.left(InvalidInput.of(field, "is not a valid e-mail address"));
+        }
+        if (dev.cofre.domain.card.EmbeddedCardNumbers.in(email)) {
+            return Either.left(InvalidInput.of(field, "must not contain a card number"));
         }
         return Either.right(new Email(email));
     }

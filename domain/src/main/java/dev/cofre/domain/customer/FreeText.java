@@ -1,14 +1,15 @@
 package dev.cofre.domain.customer;
 
 import dev.cofre.domain.InvalidInput;
-import dev.cofre.domain.card.Luhn;
+import dev.cofre.domain.card.EmbeddedCardNumbers;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
  * The customer's free-text fields (names, description, street, ...): optional, bounded, no control
- * characters, and never something that looks like a card number (12 to 19 digits, spaces or dashes
- * between them allowed, passing the check digit), which a merchant may paste there by mistake.
+ * characters, and never something that looks like a card number ({@link EmbeddedCardNumbers}), which
+ * a merchant may paste there by mistake. Every dialect's customer fields (Mercado Pago's names,
+ * description, street; any dialect added later) get the rule by being read through this type.
  */
 public final class FreeText {
 
@@ -33,24 +34,8 @@ public final class FreeText {
         return Either.right(Option.some(text));
     }
 
-    /** Whether a run of digits (spaces and dashes between them ignored) is a Luhn-valid 12-19 digit number. */
+    /** Whether {@code text} holds something that looks like a card number, as {@link EmbeddedCardNumbers} finds them. */
     public static boolean holdsCardNumber(String text) {
-        var digits = new StringBuilder();
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : 'x';
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if (c != ' ' && c != '-' || i == text.length()) {
-                if (anyCardNumberIn(digits)) {
-                    return true;
-                }
-                digits.setLength(0);
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyCardNumberIn(CharSequence run) {
-        return run.length() >= 12 && run.length() <= 19 && Luhn.isValid(run.toString());
+        return EmbeddedCardNumbers.in(text);
     }
 }

@@ -36,6 +36,9 @@ public record Identification(String type, String number) {
 
     private static Either<InvalidInput, String> type(String field, String raw) {
         String t = raw.strip();
+        if (FreeText.holdsCardNumber(t)) {
+            return Either.left(InvalidInput.of(field, "must not contain a card number"));
+        }
         return t.length() <= MAX_TYPE_LENGTH && t.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')
                 ? Either.right(t)
                 : Either.left(InvalidInput.of(field, "must have at most " + MAX_TYPE_LENGTH + " letters or digits"));

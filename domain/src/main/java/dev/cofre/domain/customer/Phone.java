@@ -30,6 +30,10 @@ public record Phone(Option<String> areaCode, Option<String> number) {
         if (value.isEmpty() || value.length() > max || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Either.left(InvalidInput.of(field, "must have 1 to " + max + " digits"));
         }
+        if (dev.cofre.domain.card.EmbeddedCardNumbers.in(value)) {
+            // 13 to 15 digits passing the check digit: a card number pasted into the phone field
+            return Either.left(InvalidInput.of(field, "must not contain a card number"));
+        }
         return Either.right(Option.some(value));
     }
 }

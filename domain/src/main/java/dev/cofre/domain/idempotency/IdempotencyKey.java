@@ -4,7 +4,8 @@ import dev.cofre.domain.InvalidInput;
 import io.vavr.control.Either;
 
 /**
- * The merchant's key for one request (1 to 255 characters, not blank). The same key, sent again,
+ * The merchant's key for one request (1 to 255 characters, not blank, nothing that looks like a card
+ * number: it is stored as sent). The same key, sent again,
  * gets the first result back instead of a second operation; keys are unique per merchant.
  */
 public record IdempotencyKey(String value) {
@@ -23,6 +24,9 @@ public record IdempotencyKey(String value) {
         }
         if (raw.length() > MAX_LENGTH) {
             return Either.left(InvalidInput.of(field, "must have at most " + MAX_LENGTH + " characters"));
+        }
+        if (dev.cofre.domain.card.EmbeddedCardNumbers.in(raw)) {
+            return Either.left(InvalidInput.of(field, "must not contain a card number"));
         }
         return Either.right(new IdempotencyKey(raw));
     }

@@ -37,4 +37,7 @@ public interface CardCipher {
 
     /** The same data key wrapped again under the current key-encryption key; the ciphertext is untouched. */
     Either<VaultError, SealedPan> rewrap(SealedPan sealed);
+
+    /** A card token's data key wrapped again under the current key-encryption key; its ciphertexts are untouched. */
+    Either<VaultError, SealedCardToken> rewrap(SealedCardToken sealed);
 }

@@ -21,9 +21,9 @@ final class MercadoPagoBodies {
     record Read<T>(T value, List<String[]> errors) {
     }
 
-    private List<String[]> errors = List.empty();
+    List<String[]> errors = List.empty();
 
-    private MercadoPagoBodies() {
+    MercadoPagoBodies() {
     }
 
     static Read<CustomerProfile.Draft> customer(JsonNode body) {
@@ -76,15 +76,15 @@ final class MercadoPagoBodies {
         return new Read<>(command, r.errors);
     }
 
-    private void error(String field, String reason) {
+    void error(String field, String reason) {
         errors = errors.append(new String[] {field, reason});
     }
 
-    private JsonNode object(JsonNode parent, String name) {
+    JsonNode object(JsonNode parent, String name) {
         return object(parent, name, "");
     }
 
-    private JsonNode object(JsonNode parent, String name, String prefix) {
+    JsonNode object(JsonNode parent, String name, String prefix) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -96,7 +96,7 @@ final class MercadoPagoBodies {
         return node;
     }
 
-    private String string(JsonNode parent, String name, String prefix) {
+    String string(JsonNode parent, String name, String prefix) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -108,7 +108,7 @@ final class MercadoPagoBodies {
         return node.asText();
     }
 
-    private Integer integer(JsonNode parent, String name, String prefix) {
+    Integer integer(JsonNode parent, String name, String prefix) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -120,7 +120,7 @@ final class MercadoPagoBodies {
         return node.intValue();
     }
 
-    private Map<String, String> metadata(JsonNode body) {
+    Map<String, String> metadata(JsonNode body) {
         JsonNode node = object(body, "metadata");
         if (node == null) {
             return null;

@@ -6,9 +6,11 @@ import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import dev.cofre.adapters.rest.Problems;
+import dev.cofre.application.charge.NumberedPayments;
 import dev.cofre.application.customer.AddCustomerCard;
 import dev.cofre.application.customer.CreateCustomer;
 import dev.cofre.application.customer.CustomerAccounts;
+import dev.cofre.application.customer.DeleteCustomerCard;
 import dev.cofre.application.customer.SearchCustomers;
 import dev.cofre.application.customer.UpdateCustomer;
 import dev.cofre.application.merchant.MerchantAccounts;
@@ -34,7 +36,7 @@ import java.util.function.Function;
  * OAuth2 access token. Errors are the vendor's {@code {"message", "error", "status", "cause": [{"code",
  * "description"}]}}: 400 for anything wrong with the request (every invalid field is one cause), 401
  * for authentication, 404 for an unknown or another merchant's id. {@code X-Idempotency-Key}, which the
- * vendor's SDKs send on every POST and PUT, makes them safe to retry.
+ * vendor's SDKs send on every POST and PUT, makes them safe to retry, and a DELETE too when a client sends it.
  */
 public final class MercadoPagoDialect implements ApiDialect {
 
@@ -48,9 +50,16 @@ public final class MercadoPagoDialect implements ApiDialect {
     private final SecretKeyAccess accessTokens;
     private final CustomerAccounts customers;
     private final Clock clock;
+    private final Option<NumberedPayments> payments;
 
-    /** What the routes call besides the merchant accounts. */
-    public record Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock) {
+    /** What the routes call besides the merchant accounts; {@code payments} serves {@code /v1/payments} when present. */
+    public record Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock,
+                           Option<NumberedPayments> payments) {
+
+        /** Without payments. */
+        public Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock) {
+            this(customers, accessTokens, clock, Option.none());
+        }
     }
 
     public MercadoPagoDialect(MerchantAccounts accounts, Services services) {
@@ -58,6 +67,7 @@ public final class MercadoPagoDialect implements ApiDialect {
         this.accessTokens = services.accessTokens();
         this.customers = services.customers();
         this.clock = services.clock();
+        this.payments = services.payments();
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class MercadoPagoDialect implements ApiDialect {
 
     @Override
     public List<String> paths() {
-        return List.of(CUSTOMERS, CARD_TOKENS);
+        return List.of(CUSTOMERS, CARD_TOKENS, MercadoPagoPayments.PAYMENTS);
     }
 
     @Override
@@ -107,7 +117,8 @@ public final class MercadoPagoDialect implements ApiDialect {
                 customers.getCard().get(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
                 MercadoPagoResponses::card)));
         routes.delete(CUSTOMERS + "/{id}/cards/{card}", authenticated((ctx, m) -> answer(ctx, 200,
-                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card")),
+                customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card"),
+                        new DeleteCustomerCard.Command(key(ctx))),
                 MercadoPagoResponses::card)));
         routes.post(CARD_TOKENS, authenticated((ctx, m) -> withBody(ctx, body -> {
             var read = MercadoPagoBodies.newCardToken(body, key(ctx));
@@ -120,6 +131,7 @@ public final class MercadoPagoDialect implements ApiDialect {
         routes.get(CARD_TOKENS + "/{id}", authenticated((ctx, m) -> answer(ctx, 200,
                 customers.getCardToken().get(m.id(), ctx.pathParam("id")),
                 t -> MercadoPagoResponses.cardToken(t, clock.instant()))));
+        payments.forEach(p -> new MercadoPagoPayments(p, this).routes(routes));
     }
 
     private Void search(Context ctx, Merchant merchant) {
@@ -146,11 +158,18 @@ public final class MercadoPagoDialect implements ApiDialect {
         }
     }
 
+    /** Every body of this API is a JSON object; anything else ([], "x", 1) is refused before the use case sees it. */
     private Void withBody(Context ctx, Function<JsonNode, Void> then) {
         return Json.read(ctx, JsonNode.class, null).fold(p -> {
             fail(ctx, p);
             return null;
-        }, then);
+        }, body -> {
+            if (!body.isObject()) {
+                fail(ctx, new Problem(400, Problem.WRONG_TYPE, "body must be a JSON object", "body"));
+                return null;
+            }
+            return then.apply(body);
+        });
     }
 
     /** The idempotency key the vendor's SDKs send; none makes the request simply not idempotent. */
@@ -158,11 +177,11 @@ public final class MercadoPagoDialect implements ApiDialect {
         return ctx.header(IDEMPOTENCY_HEADER);
     }
 
-    private interface MerchantHandler {
+    interface MerchantHandler {
         Void handle(Context ctx, Merchant merchant) throws Exception;
     }
 
-    private Handler authenticated(MerchantHandler handler) {
+    Handler authenticated(MerchantHandler handler) {
         return ctx -> {
             Option<Merchant> merchant = authenticate(ctx.header("Authorization"));
             if (merchant.isEmpty()) {

@@ -26,7 +26,9 @@ final class MercadoPagoResponses {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
     private static final ZoneOffset BRASILIA = ZoneOffset.ofHours(-3);
-    private static final String LOGOS = "://www.mercadopago.com/org-img/MP3/API/logos/";
+    /** Seed 000's logo addresses: the thumbnail on the image host, the secure one on the vendor's site. */
+    private static final String THUMBNAIL = "http://img.mlstatic.com/org-img/MP3/API/logos/";
+    private static final String SECURE_THUMBNAIL = "https://www.mercadopago.com/org-img/MP3/API/logos/";
 
     private MercadoPagoResponses() {
     }
@@ -130,24 +132,34 @@ final class MercadoPagoResponses {
 
     /** The vendor's payment method ids: visa, master, amex, elo, hipercard, diners, ... */
     private static Map<String, Object> paymentMethod(Brand brand) {
-        String id = switch (brand) {
+        String id = paymentMethodId(brand);
+        return fields("id", id, "name", id, "payment_type_id", "credit_card",
+                "thumbnail", THUMBNAIL + id + ".gif", "secure_thumbnail", SECURE_THUMBNAIL + id + ".gif");
+    }
+
+    /** The vendor's payment method id of a brand: visa, master, amex, elo, ... */
+    static String paymentMethodId(Brand brand) {
+        return switch (brand) {
             case MASTERCARD -> "master";
             case UNKNOWN -> "unknown";
             default -> brand.name().toLowerCase(java.util.Locale.ROOT);
         };
-        return fields("id", id, "name", id, "payment_type_id", "credit_card",
-                "thumbnail", "http" + LOGOS + id + ".gif", "secure_thumbnail", "https" + LOGOS + id + ".gif");
     }
 
-    private static Integer issuerId(Brand brand) {
-        return brand.ordinal() + 1;
+    /** Seed 000's Mastercard is issuer 3; the other brands' ids are Cofre's own, one per brand. */
+    static Integer issuerId(Brand brand) {
+        return switch (brand) {
+            case MASTERCARD -> 3;
+            case AURA -> Brand.MASTERCARD.ordinal() + 1; // the id Mastercard's place would have given
+            default -> brand.ordinal() + 1;
+        };
     }
 
-    private static String issuerName(Brand brand) {
+    static String issuerName(Brand brand) {
         return brand == Brand.MASTERCARD ? "Mastercard" : brand.displayName();
     }
 
-    private static Map<String, Object> fields(Object... pairs) {
+    static Map<String, Object> fields(Object... pairs) {
         var map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);

@@ -61,6 +61,9 @@ final class SoapEnvelope {
         try {
             xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
             return envelope(xml, soapAction);
+        } catch (Twice e) {
+            return Either.left(dev.cofre.domain.card.EmbeddedCardNumbers.masked(e.name)
+                    + " appears more than once (element names are matched ignoring case)");
         } catch (XMLStreamException | RuntimeException e) {
             return Either.left("Malformed XML: the request is not a well-formed SOAP 1.1 envelope");
         } finally {
@@ -123,6 +126,7 @@ final class SoapEnvelope {
 
     /** The request object's leaf elements as name to text; nested content (DataCollection) is skipped. */
     private static void readFields(XMLStreamReader xml, Map<String, String> fields) throws XMLStreamException {
+        var seen = new java.util.HashSet<String>();
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -148,6 +152,10 @@ final class SoapEnvelope {
                     }
                 }
                 String value = text.toString().trim();
+                if (!seen.add(name.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT))) {
+                    // names bind ignoring case, so a second spelling would silently replace the first
+                    throw new Twice(name);
+                }
                 if (leaf && !nil && !value.isEmpty()) {
                     fields.put(name, value);
                 }
@@ -156,6 +164,16 @@ final class SoapEnvelope {
             } else if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.DTD) {
                 throw new XMLStreamException("entity references are not allowed");
             }
+        }
+    }
+
+    /** An element of the request object that appears twice, in any letter case. */
+    private static final class Twice extends XMLStreamException {
+        private final String name;
+
+        Twice(String name) {
+            super("an element appears twice");
+            this.name = name;
         }
     }
 
