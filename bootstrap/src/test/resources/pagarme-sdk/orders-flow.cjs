@@ -40,9 +40,9 @@ const client = new CofreClient({ basicAuthCredentials: { username: process.env.S
 const orders = new OrdersController(client);
 const charges = new ChargesController(client);
 
-function order(creditCard) {
+function order(creditCard, code) {
   return {
-    code: 'pedido-' + Math.random().toString(36).slice(2), closed: true,
+    code: code || 'pedido-' + Math.random().toString(36).slice(2), closed: true,
     items: [{ amount: 2990, description: 'Chaveiro do Tesseract', quantity: 1, category: 'chaveiros', code: 'sku-1' }],
     customer: {
       name: 'Tony Stark', email: 'tony@stark.com', type: 'individual', document: '12345678909', code: 'tony',
@@ -72,6 +72,15 @@ async function main() {
   out({ scenario: 'card', order: created.id, created: created.charges[0].lastTransaction.status, got: got.status,
     charge: charge.status, captured: captured.lastTransaction.status, paidAmount: captured.paidAmount,
     cancelled: refunded.lastTransaction.status, chargeStatus: refunded.status });
+
+  // the card of that successful authorization was saved to the order's customer: a later order charges it by card_id
+  const savedCardId = created.charges[0].lastTransaction.card.id;
+  const again = (await orders.createOrder({ ...order({ cardId: savedCardId }, 'pedido-saved'),
+    customerId: created.customer.id }, key('order'))).result;
+  out({ scenario: 'saved_card', savedCardId, customerId: created.customer.id, customerName: created.customer.name,
+    customerEmail: created.customer.email, document: created.customer.document, code: again.code,
+    status: again.status, cardId: again.charges[0].lastTransaction.card.id, paidBy: again.customer.id,
+    chargeCustomer: again.charges[0].customer.id });
 
   // card, auth_only, cancelled before capture: a void
   const toVoid = (await orders.createOrder(order({ operationType: 'auth_only', card: card('4000000000000010', 'Tony Stark', '353') }), key('order'))).result;

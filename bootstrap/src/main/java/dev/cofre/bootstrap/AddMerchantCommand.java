@@ -33,6 +33,7 @@ final class AddMerchantCommand extends OperatorCommand implements Callable<Integ
                         MerchantsCommand.printCredentials(out, r);
                         MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(r.merchant().id()));
                         MerchantsCommand.printAccessToken(out, wiring.accessTokens().issue(r.merchant().id()));
+                        MerchantsCommand.printPublicKeys(out, wiring, r.merchant().id());
                         return 0;
                     });
         }

@@ -28,6 +28,7 @@ final class Sandbox {
         MerchantsCommand.printCredentials(out, registered);
         MerchantsCommand.printSecretKey(out, wiring.secretKeys().issue(registered.merchant().id()));
         MerchantsCommand.printAccessToken(out, wiring.accessTokens().issue(registered.merchant().id()));
+        MerchantsCommand.printPublicKeys(out, wiring, registered.merchant().id());
         return Option.some(registered);
     }
 }

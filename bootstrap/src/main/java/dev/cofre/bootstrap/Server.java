@@ -2,6 +2,7 @@ package dev.cofre.bootstrap;
 
 import dev.cofre.adapters.rest.HttpApi;
 import dev.cofre.adapters.rest.HttpServer;
+import dev.cofre.adapters.rest.browser.BrowserDialect;
 import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.orders.OrdersDialect;
 import io.vavr.control.Option;
@@ -31,7 +32,8 @@ public final class Server implements AutoCloseable {
                 settings.trustedProxies(),
                 Option.some(new OrdersDialect.Services(wiring.charging(), wiring.secretKeys())),
                 Option.some(new MercadoPagoDialect.Services(wiring.customers(), wiring.accessTokens(), wiring.clock(),
-                        Option.some(wiring.payments()))));
+                        Option.some(wiring.payments()))),
+                Option.some(new BrowserDialect.Services(wiring.publishableKeys(), wiring.customers(), demoMerchant(wiring, settings))));
         var http = HttpServer.start(services, settings.transport(), settings.shutdownGrace(), settings.httpLimits(),
                 settings.trustedProxies()::trusts);
         LOG.info("Cofre listening on port {} ({} on {})", http.port(), http.secure() ? "HTTPS" : "plain HTTP",
@@ -40,6 +42,13 @@ public final class Server implements AutoCloseable {
         var reconciler = interval.isZero() ? Option.<BackgroundReconciler>none()
                 : Option.some(BackgroundReconciler.start(wiring.charging().reconcile(), interval));
         return new Server(http, wiring, reconciler);
+    }
+
+    /** The merchant COFRE_DEMO_MERCHANT names (id or name), whose customers /demo/checkout may show. */
+    private static Option<dev.cofre.domain.merchant.MerchantId> demoMerchant(Wiring wiring, Settings settings) {
+        return settings.demoMerchant().map(named -> MerchantArgument.find(wiring.accounts().list(), named)
+                .getOrElseThrow(() -> new StartupFailure("COFRE_DEMO_MERCHANT: " + MerchantArgument.notFound(named)))
+                .id());
     }
 
     /** Whether the API speaks HTTPS. */

@@ -25,7 +25,7 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                        Option<String> sandboxClientSecret, Duration shutdownGrace,
                        Option<Boolean> allowDevelopmentKey, TrustedProxies trustedProxies,
                        HttpLimits httpLimits, ChargeSettings charges,
-                       Duration cardTokenLifetime) {
+                       Duration cardTokenLifetime, Option<String> demoMerchant) {
 
     @Override
     public String toString() { // the JDBC URL, the configured keys and the sandbox secret are secrets
@@ -74,13 +74,14 @@ public record Settings(String host, int port, Option<Transport.Tls> tls, Path da
                 httpLimits(values),
                 ChargeSettings.from(values),
                 Duration.ofSeconds(positive(values, "COFRE_CARD_TOKEN_TTL_SECONDS",
-                        (int) CardToken.LIFETIME.toSeconds())));
+                        (int) CardToken.LIFETIME.toSeconds())),
+                Option.of(values.get("COFRE_DEMO_MERCHANT")).map(String::strip));
     }
 
     public Settings withPort(int newPort) {
         return new Settings(host, newPort, tls, dataDir, dbUrl, dbSchema, keyFile, configuredKeys, sandboxClientId,
                 sandboxClientSecret, shutdownGrace, allowDevelopmentKey, trustedProxies, httpLimits, charges,
-                cardTokenLifetime);
+                cardTokenLifetime, demoMerchant);
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

@@ -12,6 +12,7 @@ import dev.cofre.application.customer.CustomerAccounts;
 import dev.cofre.application.customer.CustomerStores;
 import dev.cofre.application.customer.SealingCardTokens;
 import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.merchant.PublishableKeyAccess;
 import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.application.token.RotateKeys;
 import dev.cofre.application.token.Vault;
@@ -47,6 +48,7 @@ public final class Wiring implements AutoCloseable {
     private final Charging charging;
     private final SecretKeyAccess secretKeys;
     private final SecretKeyAccess accessTokens;
+    private final PublishableKeyAccess publishableKeys;
     private final CustomerAccounts customers;
     private final NumberedPayments payments;
     private final ScheduledExecutorService sweeper;
@@ -69,10 +71,11 @@ public final class Wiring implements AutoCloseable {
         var cardTokens = new SealingCardTokens(database.cardTokens(), cipher, database.auditTrail(), clock);
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
-                database.transactions());
+                database.transactions(), database.customers(), database.savedCards());
         this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
         this.accessTokens = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids,
                 SecretKeyAccess.ACCESS_TOKEN_PREFIX);
+        this.publishableKeys = new PublishableKeyAccess(database.publishableKeys(), database.merchants(), clock, ids);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,
                 settings.charges().reconcileGrace());
         this.customers = CustomerAccounts.create(new CustomerStores(database.customers(), database.savedCards(),
@@ -152,6 +155,11 @@ public final class Wiring implements AutoCloseable {
     /** The Mercado Pago dialect's static access tokens ({@code APP_USR-}): issued by merchants add. */
     public SecretKeyAccess accessTokens() {
         return accessTokens;
+    }
+
+    /** Publishable keys (create card tokens from browsers, nothing else) and the origins allowed to use them. */
+    public PublishableKeyAccess publishableKeys() {
+        return publishableKeys;
     }
 
     /** The charge engine over the database and the configured acquirer. */

@@ -14,7 +14,7 @@ final class DatabaseSnapshot {
     private static final List<String> TABLES = List.of("merchants", "tokens", "save_requests", "key_recoveries",
             "idempotency_keys", "orders", "order_items", "charges", "charge_metadata", "charge_transactions",
             "spent_cryptograms", "reconcile_leases", "secret_keys", "customers", "saved_cards", "card_tokens",
-            "numbered_charges");
+            "numbered_charges", "publishable_keys", "merchant_origins");
 
     private DatabaseSnapshot() {
     }

@@ -30,7 +30,8 @@ import org.w3c.dom.Node;
  * SDKs write them: the Node and PHP SDKs' default-namespace form with an empty
  * {@code <JustClickAlias></JustClickAlias>} and {@code <DataCollection />} and no SOAPAction, the
  * prefixed form a Ruby (Savon) client sends, and a .NET client's quoted SOAPAction. Then Faults, the
- * WSDL, the IP allow-list with its audit, and hostile XML.
+ * WSDL, the IP allow-list with its audit, and hostile XML. JustClickShop's own cases run on SQLite
+ * and PostgreSQL in {@link JustClickShopContract}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -95,13 +96,13 @@ class JustClickSoapTest {
         return map;
     }
 
-    Map<String, String> saveFields(RegisterMerchant.Registered m, String requestId, String alias) {
+    static Map<String, String> saveFields(RegisterMerchant.Registered m, String requestId, String alias) {
         return fields("RequestId", requestId, "MerchantKey", m.merchantKey(), "CustomerIdentification", "12345678909",
                 "CustomerName", "Comprador Fulano de tal", "CardHolder", "Teste Holder", "CardNumber", PAN,
                 "CardExpiration", "03/2029", "JustClickAlias", alias);
     }
 
-    Map<String, String> cardFields(RegisterMerchant.Registered m, String requestId, String key, String alias) {
+    static Map<String, String> cardFields(RegisterMerchant.Registered m, String requestId, String key, String alias) {
         return fields("RequestId", requestId, "MerchantKey", m.merchantKey(), "JustClickKey", key,
                 "JustClickAlias", alias);
     }
@@ -270,145 +271,6 @@ class JustClickSoapTest {
         var noRequest = result(cofre.soap(ASMX, "<soap:Envelope xmlns:soap=\"" + SOAP + "\"><soap:Body>"
                 + "<GetJustClickKey xmlns=\"" + NS + "\"/></soap:Body></soap:Envelope>", null), "GetJustClickKey");
         assertTrue(noRequest.get("ErrorReportCollection").startsWith("747:"), noRequest.toString());
-    }
-
-    // ------------------------------------------------------------ JustClickShop
-
-    /** A card saved over SOAP for {@code m}, under {@code alias}: its JustClickKey. */
-    String saved(RegisterMerchant.Registered m, String number, String alias) {
-        var fields = saveFields(m, RunningCofre.guid(), alias);
-        fields.put("CardNumber", number);
-        var saved = result(cofre.soap(ASMX, sdkEnvelope("SaveCreditCard", "saveCreditCardRequestWS", fields), null),
-                "SaveCreditCard");
-        assertEquals("true", saved.get("Success"), saved.toString());
-        return saved.get("JustClickKey");
-    }
-
-    Map<String, String> shopFields(RegisterMerchant.Registered m, String requestId, String key, String amount) {
-        return fields("RequestId", requestId, "MerchantKey", m.merchantKey(), "CustomerName", "Comprador",
-                "OrderId", "123456", "Amount", amount, "PaymentMethod", "997", "NumberInstallments", "1",
-                "PaymentType", "0", "JustClickKey", key, "SecurityCode", "123");
-    }
-
-    Map<String, String> shop(Map<String, String> fields) {
-        return result(cofre.soap(ASMX, prefixedEnvelope("JustClickShop", "justClickShopRequestWS", fields),
-                "\"" + NS + "JustClickShop\""), "JustClickShop");
-    }
-
-    @Test
-    void JustClickShop_charges_the_vaulted_card_and_a_retried_RequestId_never_charges_twice() {
-        var m = cofre.merchant("JustClickShop");
-        String key = saved(m, PAN, "Principal");
-        String requestId = RunningCofre.guid();
-        var paid = shop(shopFields(m, requestId, key, "4567"));
-        assertEquals("true", paid.get("Success"), paid.toString());
-        assertEquals(requestId, paid.get("CorrelationId"));
-        assertEquals("", paid.get("ErrorReportCollection"));
-        assertEquals("4567", paid.get("Amount"));
-        assertEquals("0", paid.get("Status"), "captured");
-        assertEquals("00", paid.get("ReturnCode"));
-        assertTrue(paid.get("AquirerTransactionId").matches("[0-9]{9}"), paid.toString());
-        assertTrue(paid.get("AuthorizationCode").matches("[0-9]+"), paid.toString());
-        assertTrue(paid.get("BraspagTransactionId").matches("[0-9a-f-]{36}"), paid.toString());
-        assertEquals(List.of("BraspagTransactionId", "AquirerTransactionId", "Amount", "AuthorizationCode", "Status",
-                "ReturnCode", "ReturnMessage"), List.copyOf(paid.keySet()).subList(3, 10), "the WSDL's order");
-
-        var again = shop(shopFields(m, requestId, key, "4567"));
-        assertEquals(paid, again, "a retry answers the first charge: the acquirer was not asked again (its TID is the same)");
-        var other = shop(shopFields(m, requestId, key, "9999"));
-        assertEquals("false", other.get("Success"));
-        assertTrue(other.get("ErrorReportCollection").startsWith("765:"), other.toString());
-
-        var byAlias = shopFields(m, RunningCofre.guid(), "", "100");
-        byAlias.put("JustClickAlias", "Principal");
-        byAlias.put("SecurityCode", "");
-        var aliasPaid = shop(byAlias);
-        assertEquals("true", aliasPaid.get("Success"), aliasPaid.toString());
-        assertFalse(aliasPaid.get("BraspagTransactionId").equals(paid.get("BraspagTransactionId")));
-    }
-
-    @Test
-    void JustClickShop_answers_a_decline_as_Success_false_with_Status_2_and_a_timeout_as_Status_4_until_reconciled() {
-        var m = cofre.merchant("JustClickShop declines");
-        var declined = shop(shopFields(m, RunningCofre.guid(), saved(m, "4000000000000051", ""), "1000"));
-        assertEquals("false", declined.get("Success"), declined.toString());
-        assertEquals("2", declined.get("Status"));
-        assertEquals("51", declined.get("ReturnCode"));
-        assertEquals("Saldo insuficiente", declined.get("ReturnMessage"));
-        assertEquals("", declined.get("ErrorReportCollection"), "the request was fine; the issuer said no");
-        assertFalse(declined.containsKey("AuthorizationCode"), declined.toString());
-
-        String requestId = RunningCofre.guid();
-        String slow = saved(m, "4000000000000036", "");
-        var inDoubt = shop(shopFields(m, requestId, slow, "1000"));
-        assertEquals("false", inDoubt.get("Success"), inDoubt.toString());
-        assertEquals("4", inDoubt.get("Status"), "no answer is never a decline");
-
-        cofre.clock.advance(Duration.ofMinutes(5));
-        cofre.wiring().charging().reconcile().reconcile();
-        var settled = shop(shopFields(m, requestId, slow, "1000"));
-        assertEquals("true", settled.get("Success"), settled.toString());
-        assertEquals("0", settled.get("Status"));
-        assertEquals(inDoubt.get("BraspagTransactionId"), settled.get("BraspagTransactionId"), "the same charge");
-    }
-
-    @Test
-    void JustClickShop_as_JSON_takes_numbers_as_numbers_or_text_and_refuses_other_types() throws Exception {
-        var m = cofre.merchant("JustClickShop JSON");
-        String key = saved(m, PAN, "");
-        String requestId = RunningCofre.guid();
-        var paid = cofre.justClick("JustClickShop", "{\"RequestId\":\"" + requestId + "\",\"MerchantKey\":\""
-                + m.merchantKey() + "\",\"Amount\":2990,\"NumberInstallments\":\"2\",\"PaymentType\":1,"
-                + "\"PaymentMethod\":997,\"JustClickKey\":\"" + key + "\"}");
-        assertEquals(200, paid.status(), paid.body());
-        assertTrue(paid.json().get("Success").asBoolean(), paid.body());
-        assertEquals(2990, paid.json().get("Amount").asInt());
-        assertEquals(0, paid.json().get("Status").asInt());
-        assertEquals(requestId, paid.json().get("CorrelationId").asText());
-
-        var wrongType = cofre.justClick("JustClickShop", "{\"RequestId\":\"" + RunningCofre.guid()
-                + "\",\"MerchantKey\":\"" + m.merchantKey() + "\",\"Amount\":true,\"JustClickKey\":\"" + key + "\"}");
-        assertEquals(400, wrongType.status(), wrongType.body());
-        assertFalse(wrongType.json().get("Success").asBoolean());
-        assertEquals(792, wrongType.json().get("ErrorReportCollection").get(0).get("ErrorCode").asInt(), wrongType.body());
-        assertEquals(0, wrongType.json().get("Amount").asInt(), "nothing charged");
-    }
-
-    @Test
-    void JustClickShop_reports_every_invalid_field_at_once_and_charges_nothing() {
-        var m = cofre.merchant("JustClickShop errors");
-        String key = saved(m, PAN, "");
-        var fields = shopFields(m, RunningCofre.guid(), "not-a-key", "12,50");
-        fields.put("NumberInstallments", "x");
-        fields.put("PaymentType", "7");
-        fields.put("SecurityCode", "12a");
-        var bad = shop(fields);
-        assertEquals("false", bad.get("Success"));
-        assertEquals("00000000-0000-0000-0000-000000000000", bad.get("BraspagTransactionId"), "as the vendor answers");
-        assertEquals("0", bad.get("Amount"));
-        assertEquals("", bad.get("Status"), "nil");
-        String errors = bad.get("ErrorReportCollection");
-        for (String expected : List.of("704:", "Amount", "NumberInstallments", "PaymentType", "712:")) {
-            assertTrue(errors.contains(expected), expected + " in " + errors);
-        }
-        assertFalse(errors.contains("12a"), "never the security code: " + errors);
-
-        var unknown = shop(shopFields(m, RunningCofre.guid(), RunningCofre.guid(), "100"));
-        assertTrue(unknown.get("ErrorReportCollection").startsWith("724:"), unknown.toString());
-        var noCard = shopFields(m, RunningCofre.guid(), "", "100");
-        assertTrue(shop(noCard).get("ErrorReportCollection").startsWith("703:"));
-
-        var other = cofre.merchant("JustClickShop other merchant");
-        var theirs = shop(shopFields(other, RunningCofre.guid(), key, "100"));
-        assertTrue(theirs.get("ErrorReportCollection").startsWith("724:"), "another merchant's card is not found");
-
-        var invalidated = result(cofre.soap(ASMX, sdkEnvelope("InvalidateCreditCard", "invalidateCreditCardRequestWS",
-                cardFields(m, RunningCofre.guid(), key, "")), null), "InvalidateCreditCard");
-        assertEquals("true", invalidated.get("Success"));
-        var refused = shop(shopFields(m, RunningCofre.guid(), key, "100"));
-        assertEquals("false", refused.get("Success"), refused.toString());
-        assertEquals("3", refused.get("Status"), "refused before the acquirer");
-        assertTrue(refused.get("ErrorReportCollection").startsWith("82"), refused.toString());
     }
 
     // ------------------------------------------------------------ faults and the WSDL

@@ -269,6 +269,20 @@ abstract class OrdersServerContract {
         assertTrue(capture.json().has("message"));
     }
 
+    /** Found by ChargeHttpProperties: the retry used to be read as a void of the now closed charge, and refused. */
+    @Test
+    void a_retried_full_refund_is_answered_again_once_the_charge_is_closed() {
+        String chargeId = order(SEED_CARD).json().get("charges").get(0).get("id").asText();
+
+        Reply refunded = call("DELETE", "/charges/" + chargeId, null, "refund-" + chargeId);
+        Reply retried = call("DELETE", "/charges/" + chargeId, null, "refund-" + chargeId);
+
+        assertEquals(200, refunded.status(), refunded.body());
+        assertChargeShape(refunded.json(), "canceled", "refunded");
+        assertEquals(200, retried.status(), retried.body());
+        assertEquals(refunded.json(), retried.json(), "the same answer: nothing refunded twice");
+    }
+
     @Test
     void the_idempotency_key_answers_a_retry_with_the_first_order_and_refuses_another_body() {
         String key = UUID.randomUUID().toString();
@@ -317,6 +331,213 @@ abstract class OrdersServerContract {
         JsonNode card = r.json().get("charges").get(0).get("last_transaction").get("card");
         assertEquals(cardId, card.get("id").asText());
         assertEquals("0183", card.get("last_four_digits").asText());
+    }
+
+    /** Seed 002's card example paid by a customer of its own (a new e-mail each time). */
+    static String byCustomer(String json, String email) {
+        return json.replace("[email protected]", email);
+    }
+
+    static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@stark.com";
+    }
+
+    static String withCardId(String json, String cardId) {
+        return json.replaceAll("(?s)\"card\":\\{.*?\\}\\}", "\"card_id\":\"" + cardId + "\"");
+    }
+
+    @Test
+    void a_card_that_authorizes_is_saved_to_the_orders_customer_and_a_later_order_charges_it_by_card_id() {
+        String email = email("pepper");
+        Reply first = order(withOperationType(byCustomer(SEED_CARD, email), "auth_only"));
+
+        assertEquals(200, first.status(), first.body());
+        JsonNode customer = first.json().get("customer");
+        assertTrue(customer.get("id").asText().matches("cus_[0-9A-Za-z]{14}"), customer.toString());
+        assertEquals("Tony Stark", customer.get("name").asText());
+        assertEquals(email, customer.get("email").asText());
+        assertFalse(customer.get("delinquent").asBoolean());
+        assertTrue(ISO_UTC.matcher(customer.get("created_at").asText()).matches());
+        assertTrue(customer.get("phones").isObject());
+        JsonNode charge = first.json().get("charges").get(0);
+        assertEquals(customer, charge.get("customer"), "the charge names its customer too");
+        String cardId = charge.get("last_transaction").get("card").get("id").asText();
+        assertTrue(cardId.matches("card_[0-9a-f]{32}"), cardId);
+        assertEquals(first.json(), call("GET", "/orders/" + first.json().get("id").asText(), null, null).json(),
+                "a read prints the saved card and the customer as the create did");
+
+        String later = withCardId(SEED_CARD, cardId).replaceAll("\"customer\":\\{[^}]*\\}",
+                "\"customer_id\":\"" + customer.get("id").asText() + "\"");
+        Reply second = order(later);
+
+        assertEquals(200, second.status(), second.body());
+        assertEquals("paid", second.json().get("status").asText());
+        JsonNode card = second.json().get("charges").get(0).get("last_transaction").get("card");
+        assertEquals(cardId, card.get("id").asText());
+        assertEquals("0010", card.get("last_four_digits").asText());
+        assertEquals(customer.get("id"), second.json().get("customer").get("id"));
+
+        Reply sameCardAgain = order(byCustomer(SEED_CARD, email));
+        assertEquals(cardId, sameCardAgain.json().get("charges").get(0).get("last_transaction").get("card").get("id")
+                .asText(), "the same card saved again is the card already saved");
+        assertEquals(customer.get("id"), sameCardAgain.json().get("customer").get("id"),
+                "a customer object with a known e-mail is that customer");
+    }
+
+    @Test
+    void a_declined_card_is_not_saved() {
+        String email = email("happy");
+        Reply declined = order(byCustomer(SEED_CARD, email).replace("4000000000000010", "4000000000000028")
+                .replace("3531", "353"));
+
+        assertEquals(200, declined.status(), declined.body());
+        assertEquals("failed", declined.json().get("status").asText());
+        JsonNode card = declined.json().get("charges").get(0).get("last_transaction").get("card");
+        assertFalse(card.has("id"), "a declined card has no card id: " + card);
+        String customerId = declined.json().get("customer").get("id").asText();
+
+        // the customer exists, with no card: the next order by that customer with the same card is saved only now
+        Reply approved = order(byCustomer(SEED_CARD, email).replace("4000000000000010", "4111111111111111")
+                .replace("3531", "353"));
+        assertEquals(customerId, approved.json().get("customer").get("id").asText());
+        assertTrue(approved.json().get("charges").get(0).get("last_transaction").get("card").get("id").asText()
+                .startsWith("card_"));
+        // a network token is the scheme's token, not the card: it is not saved
+        Reply token = order(byCustomer(SEED_NETWORK_TOKEN, email).replace("ANfQt43bddROAAEnSAMhAAADFA====",
+                "ANfQt43bddROAAEnSAMhAAADFA" + UUID.randomUUID().toString().substring(0, 4)));
+        assertEquals("paid", token.json().get("status").asText(), token.body());
+        JsonNode t = token.json().get("charges").get(0).get("last_transaction");
+        assertFalse(t.has("card"), t.toString());
+        assertTrue(t.get("network_token").get("id").asText().startsWith("nt_"));
+    }
+
+    @Test
+    void an_order_without_a_customer_saves_nothing_and_prints_no_customer() {
+        Reply r = order(SEED_CARD.replaceAll("\"customer\":\\{[^}]*\\},", ""));
+
+        assertEquals(200, r.status(), r.body());
+        assertFalse(r.json().has("customer"), r.body());
+        assertFalse(r.json().get("charges").get(0).get("last_transaction").get("card").has("id"));
+    }
+
+    @Test
+    void the_orders_code_is_echoed_on_the_order_and_its_charge() {
+        Reply r = order(SEED_CARD.replace("{\"items\"", "{\"code\":\"pedido-2026-0042\",\"items\""));
+
+        assertEquals(200, r.status(), r.body());
+        assertEquals("pedido-2026-0042", r.json().get("code").asText());
+        assertEquals("pedido-2026-0042", r.json().get("charges").get(0).get("code").asText());
+        String chargeId = r.json().get("charges").get(0).get("id").asText();
+        assertEquals("pedido-2026-0042", call("GET", "/charges/" + chargeId, null, null).json().get("code").asText());
+    }
+
+    @Test
+    void another_merchants_customer_or_saved_card_is_not_found_and_changes_nothing() throws Exception {
+        Reply saved = order(byCustomer(SEED_CARD, email("rhodey")));
+        String cardId = saved.json().get("charges").get(0).get("last_transaction").get("card").get("id").asText();
+        String customerId = saved.json().get("customer").get("id").asText();
+        var other = cofre.merchant("Hammer Industries " + UUID.randomUUID());
+        String otherKey = cofre.wiring().secretKeys().issue(other.merchant().id());
+        var headers = Map.of("Authorization", basic(otherKey), "Content-Type", "application/json",
+                "idempotency-key", UUID.randomUUID().toString());
+        String before = DatabaseSnapshot.of(snapshotUrl(), schema());
+
+        Reply byCard = cofre.send("POST", "/core/v5/orders", withCardId(SEED_CARD, cardId), headers);
+        Reply byCustomer = cofre.send("POST", "/core/v5/orders", SEED_CARD.replaceAll("\"customer\":\\{[^}]*\\}",
+                "\"customer_id\":\"" + customerId + "\""), headers);
+        Reply unknown = order(SEED_CARD.replaceAll("\"customer\":\\{[^}]*\\}", "\"customer_id\":\"cus_nobodyAtAll123\""));
+
+        assertEquals(404, byCard.status(), byCard.body());
+        assertEquals(404, byCustomer.status(), byCustomer.body());
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(byCustomer.json().has("message"), byCustomer.body());
+        assertEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "nothing changed");
+    }
+
+    @Test
+    void a_refund_of_a_voided_charge_and_a_capture_of_a_paid_one_are_refused_and_change_nothing() throws Exception {
+        Reply created = order(withOperationType(SEED_CARD, "auth_only"));
+        String chargeId = created.json().get("charges").get(0).get("id").asText();
+        assertEquals(200, call("DELETE", "/charges/" + chargeId, null, "v-" + chargeId).status());
+        Reply paid = order(SEED_CARD);
+        String paidId = paid.json().get("charges").get(0).get("id").asText();
+        String before = DatabaseSnapshot.of(snapshotUrl(), schema());
+
+        Reply again = call("DELETE", "/charges/" + chargeId, "{\"amount\":100}", "v2-" + chargeId);
+        Reply capture = call("POST", "/charges/" + paidId + "/capture", null, "c-" + paidId);
+        Reply overRefund = call("DELETE", "/charges/" + paidId, "{\"amount\":2991}", "r-" + paidId);
+        Reply zero = call("DELETE", "/charges/" + paidId, "{\"amount\":0}", "z-" + paidId);
+
+        assertEquals(409, again.status(), again.body());
+        assertEquals(409, capture.status(), capture.body());
+        assertEquals(422, overRefund.status(), overRefund.body());
+        assertEquals(422, zero.status(), zero.body());
+        for (Reply r : List.of(again, capture, overRefund, zero)) {
+            assertTrue(r.json().has("message"), r.body());
+        }
+        assertEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "nothing changed");
+    }
+
+    /** Each 3-D Secure rule of seed 002 over HTTP: the field it names, and the request changes nothing. */
+    static Stream<Arguments> threeDSecureRules() {
+        String t = "payments[0].credit_card.authentication.threed_secure.";
+        return Stream.of(
+                Arguments.of("a type other than threed_secure", "type", "\"type\":\"3ds\"", "payments[0].credit_card.authentication.type"),
+                Arguments.of("no mpi", "mpi", "", t + "mpi"),
+                Arguments.of("an mpi other than third_party", "mpi", "\"mpi\":\"pagarme\"", t + "mpi"),
+                Arguments.of("no eci", "eci", "", t + "eci"),
+                Arguments.of("a Mastercard ECI on a Visa", "eci", "\"eci\":\"02\"", t + "eci"),
+                Arguments.of("no cavv", "cavv", "", t + "cavv"),
+                Arguments.of("no transaction_id", "transaction_id", "", t + "transaction_id"),
+                Arguments.of("3-D Secure 1.0, discontinued", "version", "\"version\":\"1.0.2\"", t + "version"),
+                Arguments.of("an unknown version", "version", "\"version\":\"3\"", t + "version"),
+                Arguments.of("a cavv over 256 characters", "cavv", "\"cavv\":\"" + "A".repeat(257) + "\"", t + "cavv"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("threeDSecureRules")
+    void each_three_d_secure_rule_is_refused_over_http_naming_its_field(String name, String field, String replacement,
+                                                                        String path) throws Exception {
+        String json = SEED_3DS.replaceAll("\"" + field + "\":\"[^\"]*\",?", replacement.isEmpty() ? "" : replacement + ",")
+                .replace(",}", "}");
+        String before = DatabaseSnapshot.of(snapshotUrl(), schema());
+
+        Reply r = order(json);
+
+        assertEquals(422, r.status(), name + ": " + r.body());
+        assertTrue(r.json().get("errors").has(path), path + " in " + r.body());
+        assertEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "nothing changed");
+    }
+
+    @Test
+    void three_d_secure_is_for_gateway_merchants_only() throws Exception {
+        var psp = cofre.wiring().accounts().register().register(new RegisterMerchant.Command(
+                        "PSP " + UUID.randomUUID(), List.of(), false, false, null, null))
+                .getOrElseThrow(e -> new AssertionError(e.message()));
+        String pspKey = cofre.wiring().secretKeys().issue(psp.merchant().id());
+        String before = DatabaseSnapshot.of(snapshotUrl(), schema());
+
+        Reply r = cofre.send("POST", "/core/v5/orders", SEED_3DS, Map.of("Authorization", basic(pspKey),
+                "Content-Type", "application/json", "idempotency-key", UUID.randomUUID().toString()));
+
+        assertEquals(422, r.status(), r.body());
+        assertTrue(r.json().get("errors").has("payments[0].credit_card.authentication"), r.body());
+        assertEquals(before, DatabaseSnapshot.of(snapshotUrl(), schema()), "nothing changed");
+    }
+
+    @Test
+    void a_reused_cryptogram_fails_the_charge_before_the_acquirer_is_asked() {
+        String cryptogram = "ANfQt43bddROAAEnSAMhAAADFA" + UUID.randomUUID().toString().substring(0, 4);
+        String json = SEED_NETWORK_TOKEN.replace("ANfQt43bddROAAEnSAMhAAADFA====", cryptogram);
+        Reply first = order(json);
+        Reply second = order(json.replace("2990", "1000"));
+
+        assertEquals("paid", first.json().get("status").asText(), first.body());
+        JsonNode t = second.json().get("charges").get(0).get("last_transaction");
+        assertEquals("failed", t.get("status").asText(), second.body());
+        assertFalse(t.has("acquirer_tid"), "the acquirer was never asked: " + t);
+        assertTrue(t.get("gateway_response").get("errors").get(0).get("message").asText().toLowerCase().contains("cryptogram"),
+                t.toString());
     }
 
     @Test
@@ -440,6 +661,31 @@ abstract class OrdersServerContract {
                     ((ObjectNode) o.get("items").get(0)).remove("amount");
                     return o;
                 }, p + "card.number", p + "card.exp_month", p + "installments", "items[0].amount"),
+                bad("a customer without an e-mail", o -> { ((ObjectNode) o.get("customer")).remove("email"); return o; },
+                        "customer.email"),
+                bad("a customer e-mail as a number", o -> { ((ObjectNode) o.get("customer")).put("email", 42); return o; },
+                        "customer.email"),
+                bad("a customer without a name", o -> { ((ObjectNode) o.get("customer")).remove("name"); return o; },
+                        "customer.name"),
+                bad("a customer name longer than the vendor's", o -> {
+                    ((ObjectNode) o.get("customer")).put("email", "tony@stark.com").put("name", "Tony " + "S".repeat(120));
+                    return o;
+                }, "customer.name"),
+                bad("a customer type neither individual nor company",
+                        o -> { ((ObjectNode) o.get("customer")).put("type", "robot"); return o; }, "customer.type"),
+                bad("a customer document with a card number in it", o -> {
+                    ((ObjectNode) o.get("customer")).put("email", "tony@stark.com").put("document", "4000000000000010");
+                    return o;
+                },
+                        "customer.document"),
+                bad("a customer phone with letters", o -> {
+                    ((ObjectNode) o.get("customer")).put("email", "tony@stark.com").set("phones", RunningCofre.JSON.createObjectNode().set("mobile_phone",
+                            RunningCofre.JSON.createObjectNode().put("area_code", "2x").put("number", "99999")));
+                    return o;
+                }, "customer.phones.mobile_phone.area_code"),
+                bad("customer_id as a number", o -> { o.put("customer_id", 42); return o; }, "customer_id"),
+                bad("an order code over 52 characters", o -> { o.put("code", "x".repeat(53)); return o; }, "code"),
+                bad("an order code as a number", o -> { o.put("code", 42); return o; }, "code"),
                 new Bad("malformed JSON", 400, null, "{\"items\": [", List.of()),
                 new Bad("a JSON array", 422, null, "[1,2]", List.of("order"))
         ).map(b -> Arguments.of(b));

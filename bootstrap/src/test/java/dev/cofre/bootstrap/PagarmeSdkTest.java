@@ -1,6 +1,7 @@
 package dev.cofre.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class PagarmeSdkTest {
                 JsonNode json = RunningCofre.JSON.readTree(line);
                 scenarios.put(json.get("scenario").asText(), json);
             }
-            assertEquals(List.of("3ds", "card", "card_id", "network_token", "void"),
+            assertEquals(List.of("3ds", "card", "card_id", "network_token", "saved_card", "void"),
                     scenarios.keySet().stream().sorted().toList(), output);
             JsonNode card = scenarios.get("card");
             assertEquals("authorized_pending_capture", card.get("created").asText());
@@ -60,6 +61,17 @@ class PagarmeSdkTest {
             assertEquals("refunded", card.get("cancelled").asText());
             assertEquals("canceled", card.get("chargeStatus").asText());
             assertEquals("voided", scenarios.get("void").get("cancelled").asText());
+            JsonNode saved = scenarios.get("saved_card");
+            assertTrue(saved.get("savedCardId").asText().matches("card_[0-9a-f]{32}"), saved.toString());
+            assertTrue(saved.get("customerId").asText().matches("cus_[0-9A-Za-z]{14}"), saved.toString());
+            assertEquals("Tony Stark", saved.get("customerName").asText());
+            assertEquals("tony@stark.com", saved.get("customerEmail").asText());
+            assertEquals("12345678909", saved.get("document").asText());
+            assertEquals("pedido-saved", saved.get("code").asText(), "the order's code is echoed");
+            assertEquals("paid", saved.get("status").asText(), "the saved card is charged by card_id");
+            assertEquals(saved.get("savedCardId"), saved.get("cardId"));
+            assertEquals(saved.get("customerId"), saved.get("paidBy"));
+            assertEquals(saved.get("customerId"), saved.get("chargeCustomer"));
             assertEquals("paid", scenarios.get("card_id").get("status").asText());
             assertEquals(cardId, scenarios.get("card_id").get("cardId").asText());
             assertEquals("captured", scenarios.get("3ds").get("transaction").asText());

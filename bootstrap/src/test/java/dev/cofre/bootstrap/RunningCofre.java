@@ -36,6 +36,7 @@ final class RunningCofre implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> moreSettings;
     private Wiring wiring;
+    private final dev.cofre.domain.charge.Acquirer acquirer;
     private Server server;
 
     RunningCofre(Path dataDir, String dbUrl, String schema, Instant start) {
@@ -44,6 +45,13 @@ final class RunningCofre implements AutoCloseable {
 
     /** {@code moreSettings}: further COFRE_* settings, e.g. a key file of its own. */
     RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> moreSettings) {
+        this(dataDir, dbUrl, schema, start, moreSettings, null);
+    }
+
+    /** {@code acquirer}: one the test steers (a simulator it can inject faults into); null for the configured one. */
+    RunningCofre(Path dataDir, String dbUrl, String schema, Instant start, Map<String, String> moreSettings,
+                 dev.cofre.domain.charge.Acquirer acquirer) {
+        this.acquirer = acquirer;
         this.moreSettings = moreSettings;
         this.dataDir = dataDir;
         this.dbUrl = dbUrl;
@@ -66,7 +74,7 @@ final class RunningCofre implements AutoCloseable {
     }
 
     void start() {
-        wiring = Wiring.open(settings(), clock);
+        wiring = acquirer == null ? Wiring.open(settings(), clock) : Wiring.open(settings(), clock, acquirer);
         server = Server.start(wiring, settings());
     }
 

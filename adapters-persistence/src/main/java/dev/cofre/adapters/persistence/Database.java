@@ -13,6 +13,7 @@ import dev.cofre.domain.key.ExpectedKeys;
 import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.LoginFailures;
 import dev.cofre.domain.merchant.Merchants;
+import dev.cofre.domain.merchant.PublishableKeys;
 import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.token.KeyRecoveries;
 import dev.cofre.domain.token.SaveRequests;
@@ -54,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final JdbiNumberedCharges numberedCharges;
     private final JdbiReconcileLeases reconcileLeases;
     private final JdbiSecretKeys secretKeys;
+    private final JdbiPublishableKeys publishableKeys;
     private final JdbiExpectedKeys expectedKeys;
     private final JdbiLoginFailures loginFailures;
 
@@ -75,6 +77,7 @@ public final class Database implements AutoCloseable {
         this.numberedCharges = new JdbiNumberedCharges(sessions);
         this.reconcileLeases = new JdbiReconcileLeases(sessions);
         this.secretKeys = new JdbiSecretKeys(sessions);
+        this.publishableKeys = new JdbiPublishableKeys(sessions);
         this.expectedKeys = new JdbiExpectedKeys(sessions);
         this.loginFailures = new JdbiLoginFailures(sessions);
     }
@@ -176,6 +179,11 @@ public final class Database implements AutoCloseable {
     /** The orders API's secret keys (sk_...), by digest. */
     public SecretKeys secretKeys() {
         return secretKeys;
+    }
+
+    /** Publishable keys and the origins allowed to use them. */
+    public PublishableKeys publishableKeys() {
+        return publishableKeys;
     }
 
     /** The check values of the keys this database's sealed cards need. */

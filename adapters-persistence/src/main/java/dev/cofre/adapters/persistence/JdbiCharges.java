@@ -30,6 +30,7 @@ import dev.cofre.domain.charge.ThreeDSecure;
 import dev.cofre.domain.charge.Transaction;
 import dev.cofre.domain.charge.TransactionId;
 import dev.cofre.domain.charge.TransactionStatus;
+import dev.cofre.domain.customer.CustomerId;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.token.TokenReference;
 import io.vavr.Tuple;
@@ -58,7 +59,8 @@ final class JdbiCharges implements Charges {
             + " c.tds_mpi, c.tds_eci, c.tds_cavv, c.tds_transaction_id, c.tds_ds_transaction_id, c.tds_version,"
             + " c.tds_liability_shifted, c.card_source, c.card_bin, c.card_last_four, c.card_length, c.card_brand,"
             + " c.card_holder, c.card_expiry_year, c.card_expiry_month, c.card_vaulted, c.created_at, c.version,"
-            + " o.amount AS order_amount, o.created_at AS order_created_at";
+            + " o.amount AS order_amount, o.created_at AS order_created_at, o.code AS order_code,"
+            + " o.customer_id AS order_customer";
 
     private final Sessions sessions;
     private final SqlDialect dialect;
@@ -74,9 +76,12 @@ final class JdbiCharges implements Charges {
             if (exists(h, charge.id())) {
                 return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
             }
-            int inserted = h.createUpdate("INSERT INTO orders (id, merchant_id, amount, created_at)"
-                            + " VALUES (:id, :merchant, :amount, :created_at) ON CONFLICT (id) DO NOTHING")
+            int inserted = h.createUpdate("INSERT INTO orders (id, merchant_id, amount, created_at, code, customer_id)"
+                            + " VALUES (:id, :merchant, :amount, :created_at, :code, :customer)"
+                            + " ON CONFLICT (id) DO NOTHING")
                     .bind("id", charge.order().id().value())
+                    .bind("code", charge.order().code().getOrNull())
+                    .bind("customer", charge.order().customer().map(CustomerId::value).getOrNull())
                     .bind("merchant", dialect.uuid(charge.merchant().value()))
                     .bind("amount", charge.order().amount().cents())
                     .bind("created_at", dialect.instant(charge.order().createdAt()))
@@ -256,6 +261,7 @@ final class JdbiCharges implements Charges {
         bindVaulted(statement, card);
     }
 
+    /** The vault token the charge's card is saved as, if it is. */
     private void bindVaulted(SqlStatement<?> statement, CardSummary card) {
         if (card.vaulted().isDefined()) {
             statement.bind("card_vaulted", dialect.uuid(card.vaulted().get().value()));
@@ -297,7 +303,8 @@ final class JdbiCharges implements Charges {
                 .map((r, ctx) -> new OrderItem(r.getString("description"), Amount.of(r.getLong("amount")),
                         r.getInt("quantity")))
                 .list());
-        var order = new Order(orderId, merchant, items, Amount.of(orderAmount), orderCreatedAt);
+        var order = new Order(orderId, merchant, items, Amount.of(orderAmount), orderCreatedAt,
+                Option.of(rs.getString("order_code")), Option.of(rs.getString("order_customer")).map(CustomerId::new));
         var metadata = new Metadata(LinkedHashMap.ofEntries(h.createQuery("SELECT key, value FROM charge_metadata"
                         + " WHERE charge_id = :charge_id ORDER BY position")
                 .bind("charge_id", id.value())

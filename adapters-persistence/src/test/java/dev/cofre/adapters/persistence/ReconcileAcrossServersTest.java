@@ -133,7 +133,8 @@ class ReconcileAcrossServersTest {
 
     private static Charging charging(Database db, Acquirer acquirer, Clock clock) {
         var stores = new ChargeStores(db.charges(), db.tokens(), new SealingCardTokens(db.cardTokens(), new TestCardCipher()), db.spentCryptograms(),
-                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions(), db.customers(),
+                db.savedCards());
         return Charging.create(stores, new TestCardCipher(), new InMemoryCryptogramHasher(), acquirer, clock,
                 new SecureIds(), Duration.ZERO);
     }

@@ -95,7 +95,8 @@ final class TestDatabases {
     /** The charge engine's stores over {@code db}; card tokens sealed in the database too. */
     static ChargeContractStores chargeStoresOf(Database db, Runnable closer) {
         var charging = new ChargeStores(db.charges(), db.tokens(), new SealingCardTokens(db.cardTokens(), new TestCardCipher()), db.spentCryptograms(),
-                db.idempotencyKeys(), db.reconcileLeases(), db.transactions());
+                db.idempotencyKeys(), db.reconcileLeases(), db.transactions(), db.customers(),
+                db.savedCards());
         return new ChargeContractStores(charging, db.reconcileLeases(), db.merchants(), closer);
     }
 

@@ -1,10 +1,13 @@
 package dev.cofre.adapters.rest;
 
 import dev.cofre.adapters.rest.cielo.CieloDialect;
+import dev.cofre.adapters.rest.browser.BrowserDialect;
+import dev.cofre.adapters.rest.browser.PublicKeyRequests;
 import dev.cofre.adapters.rest.customers.MercadoPagoDialect;
 import dev.cofre.adapters.rest.justclick.JustClickDialects;
 import dev.cofre.adapters.rest.oauth.OAuthDialect;
 import dev.cofre.adapters.rest.orders.OrdersDialect;
+import dev.cofre.adapters.rest.orders.PagarmeTokens;
 import dev.cofre.adapters.rest.vault.VaultDialect;
 import dev.cofre.application.merchant.MerchantAccounts;
 import dev.cofre.application.token.Vault;
@@ -54,11 +57,20 @@ public final class HttpApi {
      */
     public record Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready,
                            TrustedProxies trustedProxies, io.vavr.control.Option<OrdersDialect.Services> orders,
-                           io.vavr.control.Option<MercadoPagoDialect.Services> customers) {
+                           io.vavr.control.Option<MercadoPagoDialect.Services> customers,
+                           io.vavr.control.Option<BrowserDialect.Services> browser) {
+
+        /** Without publishable keys (no browser routes). */
+        public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready, TrustedProxies trustedProxies,
+                        io.vavr.control.Option<OrdersDialect.Services> orders,
+                        io.vavr.control.Option<MercadoPagoDialect.Services> customers) {
+            this(accounts, vault, ready, trustedProxies, orders, customers, io.vavr.control.Option.none());
+        }
 
         /** Without the orders and customers APIs, trusting no proxy. */
         public Services(MerchantAccounts accounts, Vault vault, BooleanSupplier ready) {
-            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none(), io.vavr.control.Option.none());
+            this(accounts, vault, ready, TrustedProxies.NONE, io.vavr.control.Option.none(), io.vavr.control.Option.none(),
+                    io.vavr.control.Option.none());
         }
     }
 
@@ -68,12 +80,15 @@ public final class HttpApi {
     /** Every dialect Cofre speaks; a path no dialect owns answers in the vault's format. */
     public static Dialects dialects(Services services) {
         var vault = new VaultDialect(services.accounts(), services.vault());
+        var publicKeys = services.browser().map(b -> new PublicKeyRequests(b.keys()));
         return new Dialects(io.vavr.collection.List.<ApiDialect>of(new OAuthDialect(services.accounts()), vault)
                 .appendAll(JustClickDialects.create(services.accounts(), services.vault(), services.trustedProxies(),
                         services.orders().map(OrdersDialect.Services::charging)))
+                .appendAll(services.browser().map(b -> new PagarmeTokens(publicKeys.get(), b.customers())))
                 .appendAll(services.orders().map(o -> new OrdersDialect(services.accounts(), o.secretKeys(), o.charging())))
-                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c)))
-                .appendAll(services.orders().map(o -> new CieloDialect(services.accounts(), services.vault(), o.charging()))),
+                .appendAll(services.customers().map(c -> new MercadoPagoDialect(services.accounts(), c, publicKeys)))
+                .appendAll(services.orders().map(o -> new CieloDialect(services.accounts(), services.vault(), o.charging())))
+                .appendAll(services.browser().map(BrowserDialect::new)),
                 vault);
     }
 

@@ -18,6 +18,7 @@ import dev.cofre.domain.charge.OrderId;
 import dev.cofre.domain.charge.OrderItem;
 import dev.cofre.domain.charge.ThreeDSecure;
 import dev.cofre.domain.charge.TransactionId;
+import dev.cofre.domain.customer.FreeText;
 import dev.cofre.domain.idempotency.IdempotencyKey;
 import dev.cofre.domain.idempotency.IdempotencyKeys;
 import dev.cofre.domain.idempotency.IdempotentRequest;
@@ -42,9 +43,17 @@ public final class AuthorizeCharge {
      * An order and how to charge it, unchecked: every invalid field is reported at once.
      *
      * @param payment the charge's options (operation type, installments, 3-D Secure, ...); null means all defaults
+     * @param code    the merchant's own code for the order; may be null
+     * @param payer   the customer who pays, to whom a card that authorizes successfully is saved; may be null
      */
     public record Command(String idempotencyKey, java.util.List<Item> items, CardInput card,
-                          CreditCardPayment.Fields payment) {
+                          CreditCardPayment.Fields payment, String code, OrderCustomers.Payer payer) {
+
+        /** An order without a code or a customer. */
+        public Command(String idempotencyKey, java.util.List<Item> items, CardInput card,
+                       CreditCardPayment.Fields payment) {
+            this(idempotencyKey, items, card, payment, null, null);
+        }
     }
 
     /** One line of the order: amount in cents per unit. */
@@ -59,10 +68,13 @@ public final class AuthorizeCharge {
     private final CardSources cards;
     private final Acquirer acquirer;
     private final Transactions transactions;
+    private final OrderCustomers customers;
     private final Ids ids;
     private final Clock clock;
 
-    AuthorizeCharge(ChargeStores stores, CardSources cards, Acquirer acquirer, Ids ids, Clock clock) {
+    AuthorizeCharge(ChargeStores stores, CardSources cards, OrderCustomers customers, Acquirer acquirer, Ids ids,
+                    Clock clock) {
+        this.customers = customers;
         this.charges = stores.charges();
         this.idempotency = stores.idempotency();
         this.transactions = stores.transactions();
@@ -73,7 +85,8 @@ public final class AuthorizeCharge {
     }
 
     /** What the command asks, checked; the payment options wait for the card's brand when only a lookup tells it. */
-    private record Parsed(IdempotencyKey key, Order order, CardSource source, CreditCardPayment.Fields payment) {
+    private record Parsed(IdempotencyKey key, Order order, CardSource source, CreditCardPayment.Fields payment,
+                          Option<OrderCustomers.Checked> payer) {
     }
 
     /** A charge just written, and the card to send to the acquirer (none: refused before it, or a replay). */
@@ -93,7 +106,8 @@ public final class AuthorizeCharge {
                         new ChargeId(first)).<DomainError>toEither(ChargeError.ChargeNotFound::new)
                         .map(c -> new Opened(c, Option.none()))),
                 () -> open(merchant, p, now));
-        return opened.flatMap(o -> o.send().isEmpty() ? Either.right(o.charge()) : send(o.charge(), o.send().get()));
+        return opened.flatMap(o -> o.send().isEmpty() ? Either.right(o.charge())
+                : send(o.charge(), o.send().get()).map(answered -> customers.saveCard(answered, o.send().get().card())));
     }
 
     /**
@@ -111,25 +125,34 @@ public final class AuthorizeCharge {
         Either<InvalidInput, CardSource> source = CardSources.parse(command.card());
         return Validation.combine(
                         Validation.fromEither(IdempotencyKey.parse("idempotencyKey", command.idempotencyKey())),
-                        Validation.fromEither(order(merchant, command.items(), now)),
+                        Validation.fromEither(order(merchant, command.items(), now, command.code())),
                         Validation.fromEither(source),
                         Validation.fromEither(CreditCardPayment.parse(payment, merchant,
-                                source.toOption().flatMap(CardSources::brandOf))))
-                .ap((key, order, card, checked) -> new Parsed(key, order, card, payment))
+                                source.toOption().flatMap(CardSources::brandOf))),
+                        Validation.fromEither(OrderCustomers.check(command.payer())))
+                .ap((key, order, card, checked, payer) -> new Parsed(key, order, card, payment, payer))
                 .mapError(errors -> errors.reduce(InvalidInput::and))
                 .toEither();
     }
 
-    private Either<InvalidInput, Order> order(Merchant merchant, java.util.List<Item> items, Instant now) {
+    private Either<InvalidInput, Order> order(Merchant merchant, java.util.List<Item> items, Instant now,
+                                              String code) {
+        var checkedCode = Validation.<InvalidInput, Option<String>>fromEither(
+                FreeText.parse("code", code, Order.MAX_CODE_LENGTH));
         if (items == null || items.isEmpty()) {
-            return Either.left(InvalidInput.of("items", "must have at least one item"));
+            InvalidInput none = InvalidInput.of("items", "must have at least one item");
+            return Either.left(checkedCode.fold(none::and, fine -> none));
         }
-        return Validation.sequence(List.ofAll(items).zipWithIndex().map(t -> Validation.fromEither(item(t._1, t._2))
-                        .mapError(List::of)))
+        var checkedItems = Validation.sequence(List.ofAll(items).zipWithIndex().map(t -> Validation.fromEither(
+                        item(t._1, t._2)).mapError(List::of)))
+                .mapError(errors -> errors.reduce(InvalidInput::and));
+        return Validation.combine(checkedItems, checkedCode.mapError(List::of)
+                        .mapError(errors -> errors.reduce(InvalidInput::and)))
+                .ap((parsed, orderCode) -> Order.of(new OrderId(ids.prefixed("or_", 16)), merchant.id(),
+                        List.ofAll(parsed), now, orderCode, Option.none()))
                 .mapError(errors -> errors.reduce(InvalidInput::and))
                 .toEither()
-                .flatMap(parsed -> Order.of(new OrderId(ids.prefixed("or_", 16)), merchant.id(), List.ofAll(parsed),
-                        now));
+                .flatMap(o -> o);
     }
 
     private static Either<InvalidInput, OrderItem> item(Item item, int index) {
@@ -159,7 +182,10 @@ public final class AuthorizeCharge {
                         a == null ? "-" : String.join("|", String.valueOf(a.type()), String.valueOf(a.mpi()),
                                 String.valueOf(a.eci()), String.valueOf(a.cavv()), String.valueOf(a.transactionId()),
                                 String.valueOf(a.dsTransactionId()), String.valueOf(a.version())))
-                .appendAll(p.order().items().map(i -> i.description() + "|" + i.amount().cents() + "|" + i.quantity()));
+                .appendAll(p.order().items().map(i -> i.description() + "|" + i.amount().cents() + "|" + i.quantity()))
+                .append("code " + p.order().code().getOrElse("-"))
+                .append("payer " + p.payer().map(c -> c.id().getOrElse(() -> "profile "
+                        + c.profile().get().email().value())).getOrElse("-"));
         return RequestFingerprint.of(parts.toJavaArray(String[]::new));
     }
 
@@ -169,14 +195,20 @@ public final class AuthorizeCharge {
      * it was refused before the acquirer.
      */
     private Either<DomainError, Opened> open(Merchant merchant, Parsed p, Instant now) {
+        Either<DomainError, Order> paid = p.payer().isEmpty() ? Either.right(p.order())
+                : customers.resolve(merchant.id(), p.payer().get(), now).map(p.order()::paidBy);
+        return paid.flatMap(order -> open(merchant, p, order, now));
+    }
+
+    private Either<DomainError, Opened> open(Merchant merchant, Parsed p, Order order, Instant now) {
         return cards.find(merchant.id(), p.source(), now).flatMap(found ->
                 CreditCardPayment.parse(p.payment(), merchant, found.summary().brand()).<DomainError>mapLeft(e -> e)
                         .flatMap(payment -> found.take().at(now).flatMap(card -> {
                             ChargeId id = new ChargeId(ids.prefixed("ch_", 16));
                             TransactionId tx = new TransactionId(ids.prefixed("tran_", 16));
                             Charge charge = card.fold(
-                                    why -> Charge.rejected(id, p.order(), payment, found.summary(), tx, why, now),
-                                    ready -> Charge.authorizing(id, p.order(), payment, found.summary(), tx, now));
+                                    why -> Charge.rejected(id, order, payment, found.summary(), tx, why, now),
+                                    ready -> Charge.authorizing(id, order, payment, found.summary(), tx, now));
                             return charges.add(charge).<DomainError>mapLeft(e -> e)
                                     .map(added -> new Opened(added, card.toOption()));
                         })));

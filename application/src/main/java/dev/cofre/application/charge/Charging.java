@@ -1,5 +1,6 @@
 package dev.cofre.application.charge;
 
+import dev.cofre.application.token.NewToken;
 import dev.cofre.domain.Ids;
 import dev.cofre.domain.charge.Acquirer;
 import dev.cofre.domain.charge.CryptogramHasher;
@@ -10,7 +11,8 @@ import java.time.Duration;
 /** The charge engine's use cases, built once over the same stores, acquirer, clock and id source. */
 public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCharge voids, RefundCharge refund,
                        ReconcileCharges reconcile, GetCharge get,
-                       JustClickShop justClickShop, SaveCardOnAuthorization saveCard) {
+                       JustClickShop justClickShop, SaveCardOnAuthorization saveCard,
+                       OrderCustomers customers) {
 
     /**
      * @param cipher  opens vaulted cards (card_id) and fingerprints cards for idempotency
@@ -25,7 +27,8 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
         var cards = new CardSources(stores.tokens(), cipher, stores.cardTokens(), hasher, stores.spentCryptograms(),
                 clock);
         var followUps = new FollowUps(stores, acquirer, ids, clock);
-        var authorize = new AuthorizeCharge(stores, cards, acquirer, ids, clock);
+        var customers = new OrderCustomers(stores, new NewToken(cipher, clock, ids), clock, ids);
+        var authorize = new AuthorizeCharge(stores, cards, customers, acquirer, ids, clock);
         return new Charging(
                 authorize,
                 new CaptureCharge(followUps),
@@ -35,6 +38,7 @@ public record Charging(AuthorizeCharge authorize, CaptureCharge capture, VoidCha
                         reconcileGrace, "reconciler-" + ids.uuid()),
                 new GetCharge(stores.charges()),
                 new JustClickShop(stores.tokens(), authorize),
-                new SaveCardOnAuthorization(authorize, stores.charges()));
+                new SaveCardOnAuthorization(authorize, stores.charges()),
+                customers);
     }
 }

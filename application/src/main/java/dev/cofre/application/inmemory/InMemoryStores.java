@@ -49,7 +49,7 @@ public final class InMemoryStores {
 
     public ChargeStores charging(CardCipher cipher) {
         return new ChargeStores(charges, tokens, cardTokens(cipher), spentCryptograms, idempotency, reconcileLeases,
-                transactions);
+                transactions, customers, savedCards);
     }
 
     public CustomerStores customers(CardCipher cipher) {

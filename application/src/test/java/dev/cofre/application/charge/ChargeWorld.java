@@ -68,7 +68,7 @@ public final class ChargeWorld {
 
     public ChargeWorld(Acquirer acquirer) {
         charging = Charging.create(new ChargeStores(stores.charges, stores.tokens, cardTokens, stores.spentCryptograms,
-                stores.idempotency, stores.reconcileLeases, stores.transactions), cipher, new InMemoryCryptogramHasher(), acquirer, clock, ids,
+                stores.idempotency, stores.reconcileLeases, stores.transactions, stores.customers, stores.savedCards), cipher, new InMemoryCryptogramHasher(), acquirer, clock, ids,
                 Duration.ZERO);
         authorize = charging.authorize();
         capture = charging.capture();

@@ -8,7 +8,7 @@ class InMemoryNumberedChargesTest extends NumberedChargesContract {
     @Override
     protected Opened openStores() {
         var s = new InMemoryStores();
-        return new Opened(new ChargeContractStores(s.charging(), s.reconcileLeases, s.merchants, () -> { }),
+        return new Opened(new ChargeContractStores(s.charging(new dev.cofre.application.testing.TestCardCipher()), s.reconcileLeases, s.merchants, () -> { }),
                 new InMemoryNumberedCharges());
     }
 }

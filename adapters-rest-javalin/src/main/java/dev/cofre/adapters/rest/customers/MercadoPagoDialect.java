@@ -7,6 +7,7 @@ import dev.cofre.adapters.rest.Json;
 import dev.cofre.adapters.rest.Problem;
 import dev.cofre.adapters.rest.Problems;
 import dev.cofre.application.charge.NumberedPayments;
+import dev.cofre.adapters.rest.browser.PublicKeyRequests;
 import dev.cofre.application.customer.AddCustomerCard;
 import dev.cofre.application.customer.CreateCustomer;
 import dev.cofre.application.customer.CustomerAccounts;
@@ -14,6 +15,7 @@ import dev.cofre.application.customer.DeleteCustomerCard;
 import dev.cofre.application.customer.SearchCustomers;
 import dev.cofre.application.customer.UpdateCustomer;
 import dev.cofre.application.merchant.MerchantAccounts;
+import dev.cofre.application.merchant.PublishableKeyAccess;
 import dev.cofre.application.merchant.SecretKeyAccess;
 import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
@@ -42,6 +44,7 @@ public final class MercadoPagoDialect implements ApiDialect {
 
     public static final String CUSTOMERS = "/v1/customers";
     public static final String CARD_TOKENS = "/v1/card_tokens";
+    public static final String PUBLIC_KEY = "public_key";
     private static final String IDEMPOTENCY_HEADER = "X-Idempotency-Key";
     /** A blank idempotency key: always refused, so a use case run with it only reports invalid fields. */
     private static final String CHECK_ONLY = " ";
@@ -51,6 +54,7 @@ public final class MercadoPagoDialect implements ApiDialect {
     private final CustomerAccounts customers;
     private final Clock clock;
     private final Option<NumberedPayments> payments;
+    private final Option<PublicKeyRequests> publicKeys;
 
     /** What the routes call besides the merchant accounts; {@code payments} serves {@code /v1/payments} when present. */
     public record Services(CustomerAccounts customers, SecretKeyAccess accessTokens, Clock clock,
@@ -63,6 +67,12 @@ public final class MercadoPagoDialect implements ApiDialect {
     }
 
     public MercadoPagoDialect(MerchantAccounts accounts, Services services) {
+        this(accounts, services, Option.none());
+    }
+
+    /** With {@code POST /v1/card_tokens?public_key=} for browsers when {@code publicKeys} is given. */
+    public MercadoPagoDialect(MerchantAccounts accounts, Services services, Option<PublicKeyRequests> publicKeys) {
+        this.publicKeys = publicKeys;
         this.accounts = accounts;
         this.accessTokens = services.accessTokens();
         this.customers = services.customers();
@@ -120,14 +130,20 @@ public final class MercadoPagoDialect implements ApiDialect {
                 customers.deleteCard().delete(m.id(), ctx.pathParam("id"), ctx.pathParam("card"),
                         new DeleteCustomerCard.Command(key(ctx))),
                 MercadoPagoResponses::card)));
-        routes.post(CARD_TOKENS, authenticated((ctx, m) -> withBody(ctx, body -> {
+        MerchantHandler createCardToken = (ctx, m) -> withBody(ctx, body -> {
             var read = MercadoPagoBodies.newCardToken(body, key(ctx));
             return read.errors().isEmpty()
                     ? answer(ctx, 201, customers.createCardToken().create(m.id(), read.value()),
                             t -> MercadoPagoResponses.cardToken(t, clock.instant()))
                     : wrongTypes(ctx, read.errors(), () -> customers.createCardToken().create(m.id(),
                             MercadoPagoBodies.newCardToken(body, CHECK_ONLY).value()));
-        })));
+        });
+        // Also from a browser, with the merchant's publishable key (?public_key=), as MercadoPago.js calls it.
+        routes.post(CARD_TOKENS, publicKeys.map(p -> PublicKeyRequests.orElse(PUBLIC_KEY,
+                p.admit(PublishableKeyAccess.Kind.MERCADO_PAGO, PUBLIC_KEY, this, createCardToken::handle),
+                authenticated(createCardToken))).getOrElse(() -> authenticated(createCardToken)));
+        publicKeys.forEach(p -> routes.options(CARD_TOKENS, p.preflight(PublishableKeyAccess.Kind.MERCADO_PAGO,
+                PUBLIC_KEY, this, "Content-Type, X-Idempotency-Key")));
         routes.get(CARD_TOKENS + "/{id}", authenticated((ctx, m) -> answer(ctx, 200,
                 customers.getCardToken().get(m.id(), ctx.pathParam("id")),
                 t -> MercadoPagoResponses.cardToken(t, clock.instant()))));

@@ -10,6 +10,10 @@ import dev.cofre.domain.charge.OrderItem;
 import dev.cofre.domain.charge.PaymentType;
 import dev.cofre.domain.charge.Transaction;
 import dev.cofre.domain.charge.TransactionKind;
+import dev.cofre.domain.customer.Address;
+import dev.cofre.domain.customer.Customer;
+import dev.cofre.domain.customer.CustomerProfile;
+import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +33,10 @@ final class OrderResponses {
     private OrderResponses() {
     }
 
-    static Map<String, Object> order(Charge charge) {
+    static Map<String, Object> order(Charge charge, Option<Customer> customer) {
         var o = new LinkedHashMap<String, Object>();
         o.put("id", charge.order().id().value());
-        o.put("code", code(charge.order().id().value()));
+        o.put("code", code(charge));
         o.put("amount", charge.amount().cents());
         o.put("currency", "BRL");
         o.put("closed", true);
@@ -51,19 +55,20 @@ final class OrderResponses {
             printed.add(item);
         }
         o.put("items", printed);
+        customer.forEach(c -> o.put("customer", customer(c)));
         o.put("status", orderStatus(charge.status()));
         o.put("created_at", date(charge.createdAt()));
         o.put("updated_at", date(charge.lastTransaction().updatedAt()));
         o.put("closed_at", date(charge.createdAt()));
-        o.put("charges", List.of(charge(charge)));
+        o.put("charges", List.of(charge(charge, customer)));
         o.put("checkouts", List.of());
         return o;
     }
 
-    static Map<String, Object> charge(Charge charge) {
+    static Map<String, Object> charge(Charge charge, Option<Customer> customer) {
         var c = new LinkedHashMap<String, Object>();
         c.put("id", charge.id().value());
-        c.put("code", code(charge.order().id().value()));
+        c.put("code", code(charge));
         c.put("amount", charge.amount().cents());
         var money = charge.money();
         if (money.captured().cents() > 0) {
@@ -82,6 +87,7 @@ final class OrderResponses {
                 .forEach(t -> c.put("canceled_at", date(t.updatedAt())));
         c.put("created_at", date(charge.createdAt()));
         c.put("updated_at", date(charge.lastTransaction().updatedAt()));
+        customer.forEach(payer -> c.put("customer", customer(payer)));
         c.put("last_transaction", transaction(charge, charge.lastTransaction()));
         c.put("metadata", new LinkedHashMap<>(charge.payment().metadata().entries().toJavaMap()));
         return c;
@@ -180,8 +186,40 @@ final class OrderResponses {
                 .substring(0, 7), 16));
     }
 
-    private static String code(String orderId) {
-        return orderId.substring(3, Math.min(orderId.length(), 13)).toUpperCase(java.util.Locale.ROOT);
+    /** The merchant's code for the order, else one derived from its id, as the vendor makes one up. */
+    private static String code(Charge charge) {
+        String orderId = charge.order().id().value();
+        return charge.order().code().getOrElse(() ->
+                orderId.substring(3, Math.min(orderId.length(), 13)).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Seed 002's customer object: {@code cus_…} id, name, e-mail, document, phones, dates, metadata. */
+    static Map<String, Object> customer(Customer customer) {
+        CustomerProfile profile = customer.profile();
+        var c = new LinkedHashMap<String, Object>();
+        c.put("id", CustomerIds.of(customer.id()));
+        c.put("name", profile.displayName());
+        c.put("email", profile.email().value());
+        profile.identification().forEach(document -> {
+            c.put("document", document.number());
+            c.put("document_type", document.type());
+            c.put("type", document.type().equalsIgnoreCase("CNPJ") ? "company" : "individual");
+        });
+        c.put("delinquent", false);
+        profile.address().flatMap(Address::zipCode).forEach(zip -> c.put("address", Map.of("zip_code", zip)));
+        c.put("created_at", date(customer.createdAt()));
+        c.put("updated_at", date(customer.updatedAt()));
+        var phones = new LinkedHashMap<String, Object>();
+        profile.phone().forEach(phone -> {
+            var mobile = new LinkedHashMap<String, Object>();
+            mobile.put("country_code", "55");
+            phone.areaCode().forEach(area -> mobile.put("area_code", area));
+            phone.number().forEach(number -> mobile.put("number", number));
+            phones.put("mobile_phone", mobile);
+        });
+        c.put("phones", phones);
+        c.put("metadata", new LinkedHashMap<>(profile.metadata().entries().toJavaMap()));
+        return c;
     }
 
     /** An id with {@code prefix} and 16 characters, always the same for the same {@code source}. */

@@ -17,7 +17,7 @@ import dev.cofre.domain.DomainError;
 import dev.cofre.domain.InvalidInput;
 import dev.cofre.domain.charge.Charge;
 import dev.cofre.domain.charge.ChargeError;
-import dev.cofre.domain.charge.ChargeStage;
+import dev.cofre.domain.customer.Customer;
 import dev.cofre.domain.idempotency.IdempotencyError;
 import dev.cofre.domain.merchant.Merchant;
 import dev.cofre.domain.token.VaultError;
@@ -81,23 +81,36 @@ public final class OrdersDialect implements ApiDialect {
         routes.get(BASE + "/orders/{id}", authenticated((ctx, merchant) -> charging.get()
                 .byOrder(merchant.id(), ctx.pathParam("id"))
                 .fold(missing -> refuse(ctx, Problem.of(404, missing.code(), "Order not found")),
-                        charge -> answer(ctx, 200, Either.right(charge), OrderResponses::order))));
+                        charge -> answer(ctx, 200, Either.right(charge), this::order))));
         routes.get(BASE + "/charges/{id}", authenticated((ctx, merchant) -> answer(ctx, 200,
-                charging.get().get(merchant.id(), ctx.pathParam("id")), OrderResponses::charge)));
+                charging.get().get(merchant.id(), ctx.pathParam("id")), this::charge)));
         routes.post(BASE + "/charges/{id}/capture", authenticated((ctx, merchant) -> withAmount(ctx, amount ->
                 answer(ctx, 200, charging.capture().capture(merchant.id(),
-                        new CaptureCharge.Command(ctx.pathParam("id"), amount, key(ctx))), OrderResponses::charge))));
+                        new CaptureCharge.Command(ctx.pathParam("id"), amount, key(ctx))), this::charge))));
         routes.delete(BASE + "/charges/{id}", authenticated((ctx, merchant) -> withAmount(ctx, amount ->
-                answer(ctx, 200, cancel(merchant, ctx.pathParam("id"), amount, key(ctx)), OrderResponses::charge))));
+                answer(ctx, 200, cancel(merchant, ctx.pathParam("id"), amount, key(ctx)), this::charge))));
+    }
+
+    private Map<String, Object> order(Charge charge) {
+        return OrderResponses.order(charge, payer(charge));
+    }
+
+    private Map<String, Object> charge(Charge charge) {
+        return OrderResponses.charge(charge, payer(charge));
+    }
+
+    /** The order's customer, read fresh: its details are the customer's current ones. */
+    private Option<Customer> payer(Charge charge) {
+        return charge.order().customer().flatMap(id -> charging.customers().find(charge.merchant(), id));
     }
 
     private Void createOrder(Context ctx, Merchant merchant, JsonNode body) {
-        var parsed = OrderRequest.parse(body, key(ctx));
+        var parsed = OrderRequest.parse(body, key(ctx), merchant.id());
         if (!parsed.errors().isEmpty()) {
             invalid(ctx, withDomainErrors(merchant, parsed));
             return null;
         }
-        return answer(ctx, 200, charging.authorize().authorize(merchant, parsed.command()), OrderResponses::order);
+        return answer(ctx, 200, charging.authorize().authorize(merchant, parsed.command()), this::order);
     }
 
     /**
@@ -120,9 +133,13 @@ public final class OrdersDialect implements ApiDialect {
         return all;
     }
 
-    /** A void while the charge awaits capture, a refund once it is paid. */
+    /**
+     * A refund once anything was captured, else a void. Decided by what was captured, not by the
+     * stage, so that a retry after a full refund (the charge now closed) is the same request, and is
+     * answered again rather than refused as another one under the key.
+     */
     private Either<DomainError, Charge> cancel(Merchant merchant, String chargeId, Long amount, String key) {
-        return charging.get().get(merchant.id(), chargeId).flatMap(charge -> charge.stage() instanceof ChargeStage.Refundable
+        return charging.get().get(merchant.id(), chargeId).flatMap(charge -> !charge.money().captured().isZero()
                 ? charging.refund().refund(merchant.id(), new RefundCharge.Command(chargeId, amount, key))
                 : charging.voids().voidAuthorization(merchant.id(), new VoidCharge.Command(chargeId, amount, key)));
     }
@@ -231,14 +248,36 @@ public final class OrdersDialect implements ApiDialect {
 
     /** A command field as the request spells it: the credit card's options live under payments[0].credit_card. */
     static String wirePath(String field) {
-        if (field.startsWith("items") || field.equals("amount")) {
+        if (field.startsWith("items") || field.equals("amount") || field.equals("code")) {
             return field;
+        }
+        if (field.startsWith("customer.")) {
+            return customerPath(field.substring("customer.".length()));
         }
         if (field.equals("idempotencyKey")) {
             return "idempotency-key";
         }
         return OrderRequest.CREDIT_CARD + "." + field.replace(".holder", ".holder_name")
                 .replace(".expMonth", ".exp_month").replace(".expYear", ".exp_year");
+    }
+
+    /** A customer profile's field (Mercado Pago's names, issue 10) as seed 002's customer object spells it. */
+    private static String customerPath(String field) {
+        String wire;
+        if (field.startsWith("first_name") || field.startsWith("last_name")) {
+            wire = "name";
+        } else if (field.startsWith("identification.type")) {
+            wire = "document_type";
+        } else if (field.startsWith("identification")) {
+            wire = "document";
+        } else if (field.startsWith("phone")) {
+            wire = "phones.mobile_phone" + field.substring("phone".length());
+        } else if (field.startsWith("address")) {
+            wire = "address.zip_code";
+        } else {
+            wire = field;
+        }
+        return "customer." + wire;
     }
 
     private void invalid(Context ctx, Map<String, java.util.List<String>> errors) {
