@@ -21,7 +21,7 @@ class CofreClient extends Client {
 }
 
 const client = new CofreClient({ basicAuthCredentials: { username: process.env.SK, password: '' }, timeout: 20000 });
-const key = (name) => name + '-' + Date.now() + '-' + Math.random().toString(36).slice(2);
+const key = (name) => name + '-' + require('crypto').randomUUID();
 
 async function main() {
   const tokens = new TokensController(client);

@@ -46,7 +46,7 @@ class MercadoPagoNodeSdkTest {
                 Map.of("COFRE_RECONCILE_INTERVAL_SECONDS", "0"))) {
             var merchant = cofre.merchant("Loja do Node");
             String accessToken = cofre.wiring().accessTokens().issue(merchant.merchant().id());
-            String email = "node-" + System.nanoTime() + "@test.com";
+            String email = "node-" + Long.toHexString(System.nanoTime()) + "@test.com";
 
             String output = NodeSdk.run(SDK, "cards-flow.cjs",
                     Map.of("COFRE_BASE", cofre.base(), "ACCESS_TOKEN", accessToken, "EMAIL", email));

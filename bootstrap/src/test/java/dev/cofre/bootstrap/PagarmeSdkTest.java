@@ -43,7 +43,7 @@ class PagarmeSdkTest {
             env.put("COFRE_BASE", cofre.base());
             env.put("SK", secretKey);
             env.put("CARD_ID", cardId);
-            env.put("CRYPTOGRAM", "ANfQt43bddROAAEnSAMhAAADFA" + System.nanoTime());
+            env.put("CRYPTOGRAM", "ANfQt43bddROAAEnSAMhAAADFA" + Long.toHexString(System.nanoTime()));
             String output = NodeSdk.run(SDK, "orders-flow.cjs", env);
 
             Map<String, JsonNode> scenarios = new HashMap<>();

@@ -35,7 +35,7 @@ public final class EmbeddedCardNumbers {
     }
 
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
-            "(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
+            "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])");
 
     /** Cheap first test: a text with fewer than 13 digits holds no card number. */
     private static boolean enoughDigits(String text) {
@@ -51,6 +51,7 @@ public final class EmbeddedCardNumbers {
     /**
      * {@code text} with each UUID written out in full blanked (same length): a UUID is an id, not a
      * card number, though its digit groups, joined by its dashes, may pass the check digit by chance.
+     * A UUID inside a longer id counts too ({@code cielo sale cofre-<uuid>}, an idempotency key with a prefix).
      */
     private static String withoutUuids(String text) {
         var m = UUID.matcher(text);
