@@ -91,13 +91,7 @@ abstract class CieloServerContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
+        RunningCofre.deleteQuietly(dataDir);
     }
 
     Reply call(RegisterMerchant.Registered who, String method, String path, String json, String requestId) {

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,13 +85,7 @@ abstract class MercadoPagoPaymentsContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
+        RunningCofre.deleteQuietly(dataDir);
     }
 
     Reply mp(String method, String path, String json) {
@@ -100,15 +93,7 @@ abstract class MercadoPagoPaymentsContract {
     }
 
     Reply as(String bearer, String method, String path, String json, String idempotencyKey) {
-        var headers = new HashMap<String, String>();
-        headers.put("Authorization", "Bearer " + bearer);
-        if (json != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        if (idempotencyKey != null) {
-            headers.put("X-Idempotency-Key", idempotencyKey);
-        }
-        return cofre.send(method, path, json, headers);
+        return MercadoPagoServerContract.send(cofre, bearer, method, path, json, idempotencyKey);
     }
 
     String cardToken(String number, String holder) {

@@ -87,13 +87,7 @@ abstract class MercadoPagoServerContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
+        RunningCofre.deleteQuietly(dataDir);
     }
 
     Reply mp(String method, String path, String json) {
@@ -101,6 +95,11 @@ abstract class MercadoPagoServerContract {
     }
 
     Reply as(String bearer, String method, String path, String json, String idempotencyKey) {
+        return send(cofre, bearer, method, path, json, idempotencyKey);
+    }
+
+    /** A request as the Mercado Pago clients send it: bearer, JSON body, {@code X-Idempotency-Key} (each when given). */
+    static Reply send(RunningCofre cofre, String bearer, String method, String path, String json, String idempotencyKey) {
         var headers = new HashMap<String, String>();
         if (bearer != null) {
             headers.put("Authorization", "Bearer " + bearer);

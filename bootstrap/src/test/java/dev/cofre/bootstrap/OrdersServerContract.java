@@ -97,13 +97,7 @@ abstract class OrdersServerContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
+        RunningCofre.deleteQuietly(dataDir);
     }
 
     static String basic(String secretKey) {

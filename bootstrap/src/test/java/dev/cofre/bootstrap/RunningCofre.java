@@ -197,4 +197,16 @@ final class RunningCofre implements AutoCloseable {
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
+
+    /** Deletes a test's data directory; a temporary directory left behind is no failure. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no failure
+        }
+    }
 }

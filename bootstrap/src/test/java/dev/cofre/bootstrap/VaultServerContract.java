@@ -67,13 +67,7 @@ abstract class VaultServerContract {
         if (cofre != null) {
             cofre.close();
         }
-        if (dataDir != null) {
-            try (var files = java.nio.file.Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException e) {
-                // a temporary directory left behind is no failure
-            }
-        }
+        RunningCofre.deleteQuietly(dataDir);
     }
 
     static String card(String alias, String number, String expiration) {
