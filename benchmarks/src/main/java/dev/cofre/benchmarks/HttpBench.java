@@ -115,6 +115,7 @@ public final class HttpBench {
     private String gc = "not measured";
     private String logDrops = "";
     private String postgresNote = "";
+    private String archiveNote = "";
     private long seedMillis;
     private long aliasLarge;
     private long aliasSmall;
@@ -364,8 +365,8 @@ public final class HttpBench {
         aliasLarge = large;
         aliasSmall = small;
         // The first two start-up measurements left these: a file, a key file and the sandbox merchant.
-        Path smallDir = work.resolve("startup-0");
-        Path largeDir = work.resolve("startup-1");
+        Path smallDir = existing(work.resolve("startup-0"), work.resolve("startup-0-plain"));
+        Path largeDir = existing(work.resolve("startup-1"), work.resolve("startup-1-plain"));
         long t0 = System.nanoTime();
         var samples = new ArrayList<>(SeedTokens.seed(smallDir, LoadDriver.CLIENT_ID, small));
         var largeSamples = SeedTokens.seed(largeDir, LoadDriver.CLIENT_ID, large);
@@ -397,14 +398,26 @@ public final class HttpBench {
 
     /** From launch to the first 200 on /ready, on a fresh SQLite directory and on a fresh PostgreSQL schema. */
     private void startUps(boolean postgresToo) throws Exception {
+        // The README's start command maps the class archive the build writes beside the jar; each start is
+        // measured that way and as a plain `java -jar`, alternating, on data directories of their own.
+        Path archive = jar.resolveSibling("cofre.jsa");
+        List<String> withArchive = Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath()) : null;
+        if (withArchive == null) {
+            archiveNote = "no class archive beside " + jar + ": build it with mvn package";
+        }
         int times = quick ? 2 : 3;
         for (int i = 0; i < times; i++) {
-            try (var s = Servers.cofre("startup-sqlite-" + i, jar, work, work.resolve("startup-" + i), HEAP, List.of(), Map.of())) {
-                startups.computeIfAbsent("SQLite, new file", k -> new ArrayList<>()).add(s.readyMillis);
-            }
-            if (!quick) {
-                try (var s = Servers.cofre("startup-sqlite-again-" + i, jar, work, work.resolve("startup-" + i), HEAP, List.of(), Map.of())) {
-                    startups.computeIfAbsent("SQLite, existing file", k -> new ArrayList<>()).add(s.readyMillis);
+            for (boolean plain : new boolean[] {false, true}) {
+                if (!plain && withArchive == null) {
+                    continue;
+                }
+                String how = plain ? ", plain `java -jar`" : "";
+                String dir = "startup-" + i + (plain ? "-plain" : "");
+                List<String> flags = plain ? List.of() : withArchive;
+                startup("SQLite, new file" + how, dir, flags, Map.of());
+                if (!quick) {
+                    startup("SQLite, existing file" + how, dir, flags, Map.of());
                 }
             }
         }
@@ -415,20 +428,38 @@ public final class HttpBench {
         }
         times = quick ? 1 : 3;
         for (int i = 0; i < times; i++) {
-            String schema = "bench_start_" + UUID.randomUUID().toString().substring(0, 8);
-            // A throwaway schema: let the first start create a development key file.
-            var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", schema, "COFRE_ALLOW_DEVELOPMENT_KEY", "true");
-            try {
-                try (var s = Servers.cofre("startup-pg-" + i, jar, work, work.resolve("startup-pg-" + i), HEAP, List.of(), env)) {
-                    startups.computeIfAbsent("PostgreSQL, new schema", k -> new ArrayList<>()).add(s.readyMillis);
+            for (boolean plain : new boolean[] {false, true}) {
+                if (!plain && withArchive == null) {
+                    continue;
                 }
-                if (!quick) {
-                    try (var s = Servers.cofre("startup-pg-again-" + i, jar, work, work.resolve("startup-pg-" + i), HEAP, List.of(), env)) {
-                        startups.computeIfAbsent("PostgreSQL, existing schema", k -> new ArrayList<>()).add(s.readyMillis);
+                String how = plain ? ", plain `java -jar`" : "";
+                String schema = "bench_start_" + UUID.randomUUID().toString().substring(0, 8);
+                // A throwaway schema: let the first start create a development key file.
+                var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", schema, "COFRE_ALLOW_DEVELOPMENT_KEY", "true");
+                String dir = "startup-pg-" + i + (plain ? "-plain" : "");
+                List<String> flags = plain ? List.of() : withArchive;
+                try {
+                    startup("PostgreSQL, new schema" + how, dir, flags, env);
+                    if (!quick) {
+                        startup("PostgreSQL, existing schema" + how, dir, flags, env);
                     }
+                } finally {
+                    psql(pgUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
-            } finally {
-                psql(pgUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static Path existing(Path first, Path otherwise) {
+        return Files.isDirectory(first) ? first : otherwise;
+    }
+
+    /** One start to {@code /ready}, recorded under {@code label}; a class archive the JVM refused is reported. */
+    private void startup(String label, String dir, List<String> flags, Map<String, String> env) throws Exception {
+        try (var s = Servers.cofre(dir, jar, work, work.resolve(dir), HEAP, flags, env)) {
+            startups.computeIfAbsent(label, k -> new ArrayList<>()).add(s.readyMillis);
+            if (!flags.isEmpty() && Files.readString(s.log).contains("Unable to use shared archive")) {
+                archiveNote = "the JVM refused the class archive (built for another jar?): the archive rows are plain starts";
             }
         }
     }
@@ -751,7 +782,10 @@ public final class HttpBench {
                 .append(rounds).append(" round(s), each phase primed once for ").append(prime).append(" s before round 1. ")
                 .append("Ceilings: the bare Javalin JSON echo (`EchoCeiling`, same JVM flags) and, for writes, ")
                 .append("`POST /commit` on the same echo JVM: parse the JSON, one INSERT + COMMIT per request on one SQLite ")
-                .append("connection with Cofre's pragmas, no sealing (the one-commit-per-request write path).\n\n");
+                .append("connection with Cofre's pragmas, no sealing (the one-commit-per-request write path). ")
+                .append("Start-up rows: as the README starts the server, with the class archive the build writes beside the jar ")
+                .append("(`-XX:SharedArchiveFile=bootstrap/target/cofre.jsa`), and as a plain `java -jar`, alternating")
+                .append(archiveNote.isEmpty() ? "" : " (" + archiveNote + ")").append(".\n\n");
 
         r.append("## Targets\n\n| what | target | measured (median over rounds, min..max) | met? |\n|---|---|---|---|\n");
         ratioRow(r, "`GET /v1/Token/{ref}`", "≥ 0.60 of the echo GET", "cofre GET /v1/Token/{ref}", "echo GET /echo/{id}", 0.60);

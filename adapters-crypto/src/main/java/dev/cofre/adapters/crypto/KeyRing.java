@@ -16,7 +16,6 @@ import dev.cofre.domain.key.KeyChecks;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -124,9 +123,7 @@ public final class KeyRing {
                 aes.init(Cipher.ENCRYPT_MODE, kek.getValue());
                 byName.put(KEK_PREFIX + kek.getKey(), check(aes.doFinal(new byte[16])));
             }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(fingerprintKey);
-            byName.put(FINGERPRINT, check(mac.doFinal("cofre/key-check".getBytes(StandardCharsets.US_ASCII))));
+            byName.put(FINGERPRINT, check(HmacSha256.of(fingerprintKey, "cofre/key-check".getBytes(StandardCharsets.US_ASCII))));
             return new KeyChecks(io.vavr.collection.TreeMap.ofAll(byName));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES or HMAC-SHA256 failed: " + e.getClass().getSimpleName());

@@ -96,7 +96,6 @@ final class BodyFirst extends Handler.Wrapper {
         }
 
         void start() {
-            check();
             run();
         }
 
@@ -105,6 +104,14 @@ final class BodyFirst extends Handler.Wrapper {
             while (!settled.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    if (timer == null) {
+                        // the body is not all here: from now on it must keep arriving (most bodies, and
+                        // every GET's empty one, are here at once, and schedule no timer at all)
+                        check();
+                        if (settled.get()) {
+                            return;
+                        }
+                    }
                     request.demand(this);
                     return;
                 }

@@ -34,8 +34,8 @@ public final class EmbeddedCardNumbers {
         return false;
     }
 
-    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
-            "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])");
+    /** The length of a UUID written out in full: 8-4-4-4-12 hex digits. */
+    private static final int UUID_LENGTH = 36;
 
     /** Cheap first test: a text with fewer than 13 digits holds no card number. */
     private static boolean enoughDigits(String text) {
@@ -53,18 +53,36 @@ public final class EmbeddedCardNumbers {
      * card number, though its digit groups, joined by its dashes, may pass the check digit by chance.
      * A UUID inside a longer id counts too ({@code cielo sale cofre-<uuid>}, an idempotency key with a prefix).
      */
-    private static String withoutUuids(String text) {
-        var m = UUID.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        var out = new StringBuilder(text);
-        do {
-            for (int i = m.start(); i < m.end(); i++) {
-                out.setCharAt(i, 'u');
+    static String withoutUuids(String text) {
+        // A scan, not a regular expression: it runs on every request's path (GET /v1/Token/{uuid}).
+        char[] out = null;
+        for (int i = 0; i + UUID_LENGTH <= text.length(); i++) {
+            if (uuidAt(text, i) && (i == 0 || !hex(text.charAt(i - 1)))
+                    && (i + UUID_LENGTH == text.length() || !hex(text.charAt(i + UUID_LENGTH)))) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                java.util.Arrays.fill(out, i, i + UUID_LENGTH, 'u');
+                i += UUID_LENGTH - 1;
             }
-        } while (m.find());
-        return out.toString();
+        }
+        return out == null ? text : new String(out);
+    }
+
+    /** Whether a UUID's 36 characters start at {@code at}: hex digits with dashes at 8, 13, 18 and 23. */
+    private static boolean uuidAt(String text, int at) {
+        for (int k = 0; k < UUID_LENGTH; k++) {
+            char c = text.charAt(at + k);
+            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
+            if (dash ? c != '-' : !hex(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** {@code text} unchanged, or refused for holding a card number, in an error that does not repeat it. */
@@ -77,10 +95,10 @@ public final class EmbeddedCardNumbers {
         if (text == null) {
             return null;
         }
-        var out = new StringBuilder(text);
         if (!enoughDigits(text)) {
             return text;
         }
+        var out = new StringBuilder(text);
         var runs = new Runs(withoutUuids(text));
         while (runs.next()) {
             if (runs.looksLikeACard()) {

@@ -70,4 +70,29 @@ class EmbeddedCardNumbersProperties {
         assertTrue(EmbeddedCardNumbers.in("4551 8700 0000 0183"));
         assertTrue(EmbeddedCardNumbers.in("4551-8700-0000-0183"));
     }
+
+    /** The pattern the UUID scan replaced: a UUID written out in full, not inside a longer hex run. */
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])");
+
+    @Provide
+    Arbitrary<String> idLikeText() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
+                Arbitraries.create(() -> java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT)),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF-xg /").ofMaxLength(12));
+        return piece.list().ofMaxSize(6).map(pieces -> String.join("", pieces));
+    }
+
+    @Property
+    void uuids_are_blanked_exactly_where_the_regular_expression_finds_them(@ForAll("idLikeText") String text) {
+        var m = UUID.matcher(text);
+        var expected = new StringBuilder(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                expected.setCharAt(i, 'u');
+            }
+        }
+        assertEquals(expected.toString(), EmbeddedCardNumbers.withoutUuids(text), text);
+    }
 }
