@@ -73,9 +73,15 @@ final class JdbiCharges implements Charges {
      * readPrepared (kept per connection on SQLite): the order path runs each of them once or more
      * per request, on SQLite on the one writer thread.
      */
-    private static final String CHARGE_EXISTS = "SELECT count(*) FROM charges WHERE id = ?";
+    /*
+     * The order, unless its id or the charge's is taken: the check that the charge id is free is the
+     * insert's own condition, read at the same point as a separate query before it would be, so a
+     * taken id costs no round trip of its own. Only code and customer_id may be NULL, both TEXT,
+     * which is what PostgreSQL makes of an untyped NULL in a SELECT list.
+     */
     private static final String INSERT_ORDER = "INSERT INTO orders (id, merchant_id, amount, created_at, code, customer_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+            + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM charges WHERE id = ?)"
+            + " ON CONFLICT (id) DO NOTHING";
     private static final String INSERT_ITEM = "INSERT INTO order_items (order_id, position, description, amount, quantity)"
             + " VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_CHARGE = "INSERT INTO charges (id, merchant_id, order_id, operation_type,"
@@ -110,23 +116,14 @@ final class JdbiCharges implements Charges {
     @Override
     public Either<ChargeError, Charge> add(Charge charge) {
         return sessions.inTransaction(() -> {
-            long taken = sessions.writePrepared(CHARGE_EXISTS, exists -> {
-                Statements.bind(exists, charge.id().value());
-                try (ResultSet rs = exists.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            if (taken > 0) {
-                return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
-            }
             Order order = charge.order();
             int inserted = sessions.writePrepared(INSERT_ORDER, insert -> {
                 Statements.bind(insert, order.id().value(), dialect.uuid(charge.merchant().value()),
                         order.amount().cents(), dialect.instant(order.createdAt()), order.code().getOrNull(),
-                        order.customer().map(CustomerId::value).getOrNull());
+                        order.customer().map(CustomerId::value).getOrNull(), charge.id().value());
                 return insert.executeUpdate();
             });
+            // the charge id or the order id is taken
             if (inserted == 0) {
                 return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
             }
