@@ -68,16 +68,14 @@ final class JdbiCharges implements Charges {
         this.dialect = sessions.dialect();
     }
 
+    // Plain JDBC through Sessions.writePrepared/readPrepared (kept per connection on SQLite): the
+    // order path runs each of these once or more per request, on SQLite on the one writer thread.
+
     /*
-     * The statements of add, update and find, in plain JDBC through Sessions.writePrepared and
-     * readPrepared (kept per connection on SQLite): the order path runs each of them once or more
-     * per request, on SQLite on the one writer thread.
-     */
-    /*
-     * The order, unless its id or the charge's is taken: the check that the charge id is free is the
-     * insert's own condition, read at the same point as a separate query before it would be, so a
-     * taken id costs no round trip of its own. Only code and customer_id may be NULL, both TEXT,
-     * which is what PostgreSQL makes of an untyped NULL in a SELECT list.
+     * The order, unless its id or the charge's is taken: that the charge id is free is the insert's
+     * own condition, read at the same point a separate query before it would read it, so the check
+     * costs no statement of its own. Only code and customer_id may be NULL, both TEXT, which is what
+     * PostgreSQL makes of an untyped NULL in a SELECT list.
      */
     private static final String INSERT_ORDER = "INSERT INTO orders (id, merchant_id, amount, created_at, code, customer_id)"
             + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM charges WHERE id = ?)"
