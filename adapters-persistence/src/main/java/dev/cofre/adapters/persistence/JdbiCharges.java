@@ -39,11 +39,9 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Charges with their order, items, metadata and transactions, in five tables. The order, its items,
@@ -70,103 +68,133 @@ final class JdbiCharges implements Charges {
         this.dialect = sessions.dialect();
     }
 
+    // Plain JDBC through Sessions.writePrepared/readPrepared (kept per connection on SQLite): the
+    // order path runs each of these once or more per request, on SQLite on the one writer thread.
+
+    /*
+     * The order, unless its id or the charge's is taken: that the charge id is free is the insert's
+     * own condition, read at the same point a separate query before it would read it, so the check
+     * costs no statement of its own. Only code and customer_id may be NULL, both TEXT, which is what
+     * PostgreSQL makes of an untyped NULL in a SELECT list.
+     */
+    private static final String INSERT_ORDER = "INSERT INTO orders (id, merchant_id, amount, created_at, code, customer_id)"
+            + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM charges WHERE id = ?)"
+            + " ON CONFLICT (id) DO NOTHING";
+    private static final String INSERT_ITEM = "INSERT INTO order_items (order_id, position, description, amount, quantity)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_CHARGE = "INSERT INTO charges (id, merchant_id, order_id, operation_type,"
+            + " installments, statement_descriptor, recurrence_cycle, recurrence_model, initiated_type, funding_source,"
+            + " tds_mpi, tds_eci, tds_cavv, tds_transaction_id, tds_ds_transaction_id, tds_version,"
+            + " tds_liability_shifted, card_source, card_bin, card_last_four, card_length, card_brand,"
+            + " card_holder, card_expiry_year, card_expiry_month, card_vaulted, in_doubt, created_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_METADATA = "INSERT INTO charge_metadata (charge_id, position, key, value)"
+            + " VALUES (?, ?, ?, ?)";
+    private static final String UPSERT_TRANSACTION = "INSERT INTO charge_transactions (id, charge_id, position, move,"
+            + " amount, status, before_status, answer, rejection, acquirer_name, acquirer_tid, acquirer_nsu,"
+            + " acquirer_auth_code, acquirer_return_code, acquirer_message, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET status = excluded.status, answer = excluded.answer,"
+            + " acquirer_name = excluded.acquirer_name, acquirer_tid = excluded.acquirer_tid,"
+            + " acquirer_nsu = excluded.acquirer_nsu, acquirer_auth_code = excluded.acquirer_auth_code,"
+            + " acquirer_return_code = excluded.acquirer_return_code,"
+            + " acquirer_message = excluded.acquirer_message, updated_at = excluded.updated_at";
+    // the card is saved in the vault only after its authorization: card_vaulted may be set later
+    private static final String UPDATE_CHARGE = "UPDATE charges SET version = ?, in_doubt = ?, card_vaulted = ?"
+            + " WHERE id = ? AND merchant_id = ? AND version = ?";
+    private static final String CHARGE_BY_ID = "SELECT " + CHARGE_COLUMNS
+            + " FROM charges c JOIN orders o ON o.id = c.order_id WHERE c.id = ? AND c.merchant_id = ?";
+    private static final String CHARGE_BY_ORDER = "SELECT " + CHARGE_COLUMNS
+            + " FROM charges c JOIN orders o ON o.id = c.order_id WHERE c.order_id = ? AND c.merchant_id = ?";
+    private static final String ITEMS = "SELECT description, amount, quantity FROM order_items"
+            + " WHERE order_id = ? ORDER BY position";
+    private static final String METADATA = "SELECT key, value FROM charge_metadata WHERE charge_id = ? ORDER BY position";
+    private static final String TRANSACTIONS = "SELECT * FROM charge_transactions WHERE charge_id = ? ORDER BY position";
+
     @Override
     public Either<ChargeError, Charge> add(Charge charge) {
-        return sessions.write(h -> {
-            if (exists(h, charge.id())) {
-                return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
-            }
-            int inserted = h.createUpdate("INSERT INTO orders (id, merchant_id, amount, created_at, code, customer_id)"
-                            + " VALUES (:id, :merchant, :amount, :created_at, :code, :customer)"
-                            + " ON CONFLICT (id) DO NOTHING")
-                    .bind("id", charge.order().id().value())
-                    .bind("code", charge.order().code().getOrNull())
-                    .bind("customer", charge.order().customer().map(CustomerId::value).getOrNull())
-                    .bind("merchant", dialect.uuid(charge.merchant().value()))
-                    .bind("amount", charge.order().amount().cents())
-                    .bind("created_at", dialect.instant(charge.order().createdAt()))
-                    .execute();
+        return sessions.inTransaction(() -> {
+            Order order = charge.order();
+            int inserted = sessions.writePrepared(INSERT_ORDER, insert -> {
+                Statements.bind(insert, order.id().value(), dialect.uuid(charge.merchant().value()),
+                        order.amount().cents(), dialect.instant(order.createdAt()), order.code().getOrNull(),
+                        order.customer().map(CustomerId::value).getOrNull(), charge.id().value());
+                return insert.executeUpdate();
+            });
+            // the charge id or the order id is taken
             if (inserted == 0) {
                 return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
             }
-            var items = h.prepareBatch("INSERT INTO order_items (order_id, position, description, amount, quantity)"
-                    + " VALUES (:order_id, :position, :description, :amount, :quantity)");
-            List<OrderItem> orderItems = charge.order().items();
-            for (int i = 0; i < orderItems.size(); i++) {
-                items.bind("order_id", charge.order().id().value()).bind("position", i)
-                        .bind("description", orderItems.get(i).description())
-                        .bind("amount", orderItems.get(i).amount().cents())
-                        .bind("quantity", orderItems.get(i).quantity()).add();
+            List<OrderItem> items = order.items();
+            if (!items.isEmpty()) {
+                sessions.writePrepared(INSERT_ITEM, insert -> {
+                    for (int i = 0; i < items.size(); i++) {
+                        OrderItem item = items.get(i);
+                        Statements.bind(insert, order.id().value(), i, item.description(), item.amount().cents(),
+                                item.quantity());
+                        insert.addBatch();
+                    }
+                    return executeBatch(insert);
+                });
             }
-            items.execute();
-            var insert = h.createUpdate("INSERT INTO charges (id, merchant_id, order_id, operation_type, installments,"
-                    + " statement_descriptor, recurrence_cycle, recurrence_model, initiated_type, funding_source,"
-                    + " tds_mpi, tds_eci, tds_cavv, tds_transaction_id, tds_ds_transaction_id, tds_version,"
-                    + " tds_liability_shifted, card_source, card_bin, card_last_four, card_length, card_brand,"
-                    + " card_holder, card_expiry_year, card_expiry_month, card_vaulted, in_doubt, created_at, version)"
-                    + " VALUES (:id, :merchant, :order_id, :operation_type, :installments,"
-                    + " :statement_descriptor, :recurrence_cycle, :recurrence_model, :initiated_type, :funding_source,"
-                    + " :tds_mpi, :tds_eci, :tds_cavv, :tds_transaction_id, :tds_ds_transaction_id, :tds_version,"
-                    + " :tds_liability_shifted, :card_source, :card_bin, :card_last_four, :card_length, :card_brand,"
-                    + " :card_holder, :card_expiry_year, :card_expiry_month, :card_vaulted, :in_doubt, :created_at,"
-                    + " :version)");
-            bindCharge(insert, charge);
-            insert.execute();
-            var metadata = h.prepareBatch("INSERT INTO charge_metadata (charge_id, position, key, value)"
-                    + " VALUES (:charge_id, :position, :key, :value)");
-            int position = 0;
-            for (Tuple2<String, String> entry : charge.payment().metadata().entries()) {
-                metadata.bind("charge_id", charge.id().value()).bind("position", position++)
-                        .bind("key", entry._1).bind("value", entry._2).add();
+            sessions.writePrepared(INSERT_CHARGE, insert -> {
+                bindCharge(insert, charge);
+                return insert.executeUpdate();
+            });
+            LinkedHashMap<String, String> metadata = charge.payment().metadata().entries();
+            if (!metadata.isEmpty()) {
+                sessions.writePrepared(INSERT_METADATA, insert -> {
+                    int position = 0;
+                    for (Tuple2<String, String> entry : metadata) {
+                        Statements.bind(insert, charge.id().value(), position++, entry._1, entry._2);
+                        insert.addBatch();
+                    }
+                    return executeBatch(insert);
+                });
             }
-            if (position > 0) {
-                metadata.execute();
-            }
-            writeTransactions(h, charge);
+            writeTransactions(charge);
             return Either.right(charge);
         });
     }
 
     @Override
     public Option<Charge> find(MerchantId merchant, ChargeId id) {
-        return findOne(merchant, "c.id", id.value());
+        return findOne(CHARGE_BY_ID, merchant, id.value());
     }
 
     @Override
     public Option<Charge> findByOrder(MerchantId merchant, OrderId order) {
-        return findOne(merchant, "c.order_id", order.value());
+        return findOne(CHARGE_BY_ORDER, merchant, order.value());
     }
 
-    /** The merchant's charge whose {@code column} (its id or its order's) is {@code value}. */
-    private Option<Charge> findOne(MerchantId merchant, String column, String value) {
-        return sessions.read(h -> Option.ofOptional(h.createQuery("SELECT " + CHARGE_COLUMNS
-                                + " FROM charges c JOIN orders o ON o.id = c.order_id"
-                                + " WHERE " + column + " = :value AND c.merchant_id = :merchant")
-                        .bind("value", value)
-                        .bind("merchant", dialect.uuid(merchant.value()))
-                        .map((rs, ctx) -> charge(h, rs))
-                        .findFirst()));
+    /**
+     * The merchant's first charge {@code sql} finds by {@code value} (its id or its order's), then its
+     * items, metadata and transactions: one statement after the other, as before, each on the current
+     * transaction's connection or (outside one) on a pooled reader.
+     */
+    private Option<Charge> findOne(String sql, MerchantId merchant, String value) {
+        Option<ChargeRow> row = sessions.readPrepared(sql, query -> {
+            Statements.bind(query, value, dialect.uuid(merchant.value()));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Option.some(chargeRow(rs)) : Option.<ChargeRow>none();
+            }
+        });
+        return row.map(this::withChildren);
     }
 
     @Override
     public Either<ChargeError, Charge> update(Charge changed) {
-        return sessions.write(h -> {
-            // the card is saved in the vault only after its authorization: card_vaulted may be set later
-            var update = h.createUpdate("UPDATE charges SET version = :version, in_doubt = :in_doubt,"
-                            + " card_vaulted = :card_vaulted"
-                            + " WHERE id = :id AND merchant_id = :merchant AND version = :expected_version");
-            bindVaulted(update, changed.card());
-            int updated = update
-                    .bind("version", changed.version())
-                    .bind("in_doubt", changed.lastTransaction().status().isInDoubt())
-                    .bind("id", changed.id().value())
-                    .bind("merchant", dialect.uuid(changed.merchant().value()))
-                    .bind("expected_version", changed.version() - 1)
-                    .execute();
+        return sessions.inTransaction(() -> {
+            int updated = sessions.writePrepared(UPDATE_CHARGE, update -> {
+                Statements.bind(update, changed.version(), changed.lastTransaction().status().isInDoubt(),
+                        vaulted(changed.card()), changed.id().value(), dialect.uuid(changed.merchant().value()),
+                        changed.version() - 1);
+                return update.executeUpdate();
+            });
             if (updated != 1) {
                 return Either.<ChargeError, Charge>left(new ChargeError.ConcurrentUpdate());
             }
-            writeTransactions(h, changed);
+            writeTransactions(changed);
             return Either.right(changed);
         });
     }
@@ -181,143 +209,135 @@ final class JdbiCharges implements Charges {
                 .flatMap(key -> find(key._1, key._2)));
     }
 
-    private static boolean exists(Handle h, ChargeId id) {
-        return h.createQuery("SELECT count(*) FROM charges WHERE id = :id").bind("id", id.value())
-                .mapTo(Long.class).one() > 0;
-    }
-
     /** Inserts the transactions not stored yet and rewrites the ones that are (only an in-doubt one changes). */
-    private void writeTransactions(Handle h, Charge charge) {
-        var upsert = h.prepareBatch("INSERT INTO charge_transactions (id, charge_id, position, move, amount, status,"
-                + " before_status, answer, rejection, acquirer_name, acquirer_tid, acquirer_nsu, acquirer_auth_code,"
-                + " acquirer_return_code, acquirer_message, created_at, updated_at)"
-                + " VALUES (:id, :charge_id, :position, :move, :amount, :status, :before_status, :answer, :rejection,"
-                + " :acquirer_name, :acquirer_tid, :acquirer_nsu, :acquirer_auth_code, :acquirer_return_code,"
-                + " :acquirer_message, :created_at, :updated_at)"
-                + " ON CONFLICT (id) DO UPDATE SET status = excluded.status, answer = excluded.answer,"
-                + " acquirer_name = excluded.acquirer_name, acquirer_tid = excluded.acquirer_tid,"
-                + " acquirer_nsu = excluded.acquirer_nsu, acquirer_auth_code = excluded.acquirer_auth_code,"
-                + " acquirer_return_code = excluded.acquirer_return_code,"
-                + " acquirer_message = excluded.acquirer_message, updated_at = excluded.updated_at");
+    private void writeTransactions(Charge charge) {
         List<Transaction> transactions = charge.transactions();
-        for (int i = 0; i < transactions.size(); i++) {
-            Transaction t = transactions.get(i);
-            Option<AcquirerFields> acquirer = t.acquirer();
-            upsert.bind("id", t.id().value()).bind("charge_id", charge.id().value()).bind("position", i)
-                    .bind("move", t.move().name()).bind("amount", t.amount().cents())
-                    .bind("status", t.status().name())
-                    .bind("before_status", t.before().map(Enum::name).getOrNull())
-                    .bind("answer", t.answer().map(Enum::name).getOrNull())
-                    .bind("rejection", t.rejection().map(Enum::name).getOrNull())
-                    .bind("acquirer_name", acquirer.map(AcquirerFields::name).getOrNull())
-                    .bind("acquirer_tid", acquirer.map(AcquirerFields::tid).getOrNull())
-                    .bind("acquirer_nsu", acquirer.map(AcquirerFields::nsu).getOrNull())
-                    .bind("acquirer_auth_code", acquirer.map(AcquirerFields::authCode).getOrNull())
-                    .bind("acquirer_return_code", acquirer.map(AcquirerFields::returnCode).getOrNull())
-                    .bind("acquirer_message", acquirer.map(AcquirerFields::message).getOrNull())
-                    .bind("created_at", dialect.instant(t.createdAt()))
-                    .bind("updated_at", dialect.instant(t.updatedAt()))
-                    .add();
-        }
-        upsert.execute();
+        sessions.writePrepared(UPSERT_TRANSACTION, upsert -> {
+            for (int i = 0; i < transactions.size(); i++) {
+                Transaction t = transactions.get(i);
+                Option<AcquirerFields> acquirer = t.acquirer();
+                Statements.bind(upsert, t.id().value(), charge.id().value(), i, t.move().name(), t.amount().cents(),
+                        t.status().name(), t.before().map(Enum::name).getOrNull(),
+                        t.answer().map(Enum::name).getOrNull(), t.rejection().map(Enum::name).getOrNull(),
+                        acquirer.map(AcquirerFields::name).getOrNull(), acquirer.map(AcquirerFields::tid).getOrNull(),
+                        acquirer.map(AcquirerFields::nsu).getOrNull(), acquirer.map(AcquirerFields::authCode).getOrNull(),
+                        acquirer.map(AcquirerFields::returnCode).getOrNull(),
+                        acquirer.map(AcquirerFields::message).getOrNull(),
+                        dialect.instant(t.createdAt()), dialect.instant(t.updatedAt()));
+                upsert.addBatch();
+            }
+            return executeBatch(upsert);
+        });
     }
 
-    private void bindCharge(SqlStatement<?> statement, Charge charge) {
+    /**
+     * Runs the rows added to a (possibly kept) statement and leaves its batch empty for the next use,
+     * whether the driver cleared it or not; a statement whose work failed is closed by the session.
+     */
+    private static int executeBatch(PreparedStatement statement) throws SQLException {
+        int rows = statement.executeBatch().length;
+        statement.clearBatch();
+        return rows;
+    }
+
+    private void bindCharge(PreparedStatement statement, Charge charge) throws SQLException {
         CreditCardPayment payment = charge.payment();
         Option<ThreeDSecure> tds = payment.authentication();
         CardSummary card = charge.card();
-        statement.bind("id", charge.id().value())
-                .bind("merchant", dialect.uuid(charge.merchant().value()))
-                .bind("order_id", charge.order().id().value())
-                .bind("operation_type", payment.operationType().name())
-                .bind("installments", payment.installments())
-                .bind("statement_descriptor", payment.statementDescriptor().map(StatementDescriptor::text).getOrNull())
-                .bind("recurrence_cycle", payment.recurrenceCycle().map(Enum::name).getOrNull())
-                .bind("recurrence_model", payment.recurrenceModel().map(Enum::name).getOrNull())
-                .bind("initiated_type", payment.initiatedType().map(Enum::name).getOrNull())
-                .bind("funding_source", payment.fundingSource().name())
-                .bind("tds_mpi", tds.map(ThreeDSecure::mpi).getOrNull())
-                .bind("tds_eci", tds.map(ThreeDSecure::eci).getOrNull())
-                .bind("tds_cavv", tds.map(ThreeDSecure::cavv).getOrNull())
-                .bind("tds_transaction_id", tds.map(ThreeDSecure::transactionId).getOrNull())
-                .bind("tds_ds_transaction_id", tds.flatMap(ThreeDSecure::dsTransactionId).getOrNull())
-                .bind("tds_version", tds.flatMap(ThreeDSecure::version).getOrNull())
-                .bind("card_source", card.source().name())
-                .bind("card_bin", card.card().bin())
-                .bind("card_last_four", card.card().lastFour())
-                .bind("card_length", card.card().length())
-                .bind("card_brand", card.brand().name())
-                .bind("card_holder", card.holder().name())
-                .bind("card_expiry_year", card.expiry().month().getYear())
-                .bind("card_expiry_month", card.expiry().month().getMonthValue())
-                .bind("in_doubt", charge.lastTransaction().status().isInDoubt())
-                .bind("created_at", dialect.instant(charge.createdAt()))
-                .bind("version", charge.version());
-        if (tds.isDefined()) {
-            statement.bind("tds_liability_shifted", tds.get().liabilityShifted());
-        } else {
-            statement.bindNull("tds_liability_shifted", Types.BOOLEAN);
-        }
-        bindVaulted(statement, card);
+        Statements.bind(statement, charge.id().value(), dialect.uuid(charge.merchant().value()),
+                charge.order().id().value(), payment.operationType().name(), payment.installments(),
+                payment.statementDescriptor().map(StatementDescriptor::text).getOrNull(),
+                payment.recurrenceCycle().map(Enum::name).getOrNull(),
+                payment.recurrenceModel().map(Enum::name).getOrNull(),
+                payment.initiatedType().map(Enum::name).getOrNull(),
+                payment.fundingSource().name(),
+                tds.map(ThreeDSecure::mpi).getOrNull(), tds.map(ThreeDSecure::eci).getOrNull(),
+                tds.map(ThreeDSecure::cavv).getOrNull(), tds.map(ThreeDSecure::transactionId).getOrNull(),
+                tds.flatMap(ThreeDSecure::dsTransactionId).getOrNull(), tds.flatMap(ThreeDSecure::version).getOrNull(),
+                tds.map(ThreeDSecure::liabilityShifted).getOrNull(),
+                card.source().name(), card.card().bin(), card.card().lastFour(), card.card().length(),
+                card.brand().name(), card.holder().name(), card.expiry().month().getYear(),
+                card.expiry().month().getMonthValue(), vaulted(card),
+                charge.lastTransaction().status().isInDoubt(), dialect.instant(charge.createdAt()), charge.version());
     }
 
-    /** The vault token the charge's card is saved as, if it is. */
-    private void bindVaulted(SqlStatement<?> statement, CardSummary card) {
-        if (card.vaulted().isDefined()) {
-            statement.bind("card_vaulted", dialect.uuid(card.vaulted().get().value()));
-        } else {
-            statement.bindNull("card_vaulted", dialect == SqlDialect.POSTGRESQL ? Types.OTHER : Types.VARCHAR);
-        }
+    /** The vault token the charge's card is saved as, as the dialect binds it, or null. */
+    private Object vaulted(CardSummary card) {
+        return card.vaulted().map(reference -> dialect.uuid(reference.value())).getOrNull();
     }
 
-    /** Reads the charge row's columns, then its items, metadata and transactions. */
-    private Charge charge(Handle h, ResultSet rs) throws SQLException {
-        var id = new ChargeId(rs.getString("id"));
-        var merchant = new MerchantId(SqlDialect.uuid(rs, "merchant_id"));
-        var orderId = new OrderId(rs.getString("order_id"));
-        long orderAmount = rs.getLong("order_amount");
-        var orderCreatedAt = dialect.instant(rs, "order_created_at");
+    /** A charge row's own columns and its order's, read before the children are queried. */
+    private record ChargeRow(ChargeId id, MerchantId merchant, OrderId orderId, long orderAmount,
+                             java.time.Instant orderCreatedAt, Option<String> orderCode,
+                             Option<CustomerId> orderCustomer, OperationType operationType, int installments,
+                             Option<StatementDescriptor> descriptor, Option<RecurrenceCycle> cycle,
+                             Option<RecurrenceModel> model, Option<InitiatedType> initiated, FundingSource funding,
+                             Option<ThreeDSecure> tds, CardSummary card, java.time.Instant createdAt, long version) {
+    }
+
+    private ChargeRow chargeRow(ResultSet rs) throws SQLException {
         Option<ThreeDSecure> tds = Option.of(rs.getString("tds_mpi")).isEmpty() ? Option.none()
                 : Option.some(new ThreeDSecure(rs.getString("tds_mpi"), rs.getString("tds_eci"), rs.getString("tds_cavv"),
                 rs.getString("tds_transaction_id"), Option.of(rs.getString("tds_ds_transaction_id")),
                 Option.of(rs.getString("tds_version")), rs.getBoolean("tds_liability_shifted")));
-        var operationType = OperationType.valueOf(rs.getString("operation_type"));
-        int installments = rs.getInt("installments");
-        var descriptor = Option.of(rs.getString("statement_descriptor")).map(StatementDescriptor::new);
-        var cycle = Option.of(rs.getString("recurrence_cycle")).map(RecurrenceCycle::valueOf);
-        var model = Option.of(rs.getString("recurrence_model")).map(RecurrenceModel::valueOf);
-        var initiated = Option.of(rs.getString("initiated_type")).map(InitiatedType::valueOf);
-        var funding = FundingSource.valueOf(rs.getString("funding_source"));
         var card = new CardSummary(CardSource.Kind.valueOf(rs.getString("card_source")),
                 new MaskedPan(rs.getString("card_bin"), rs.getString("card_last_four"), rs.getInt("card_length"),
                         Brand.valueOf(rs.getString("card_brand"))),
                 new CardHolder(rs.getString("card_holder")),
                 CardExpiry.of(rs.getInt("card_expiry_year"), rs.getInt("card_expiry_month")),
                 Option.of(SqlDialect.uuid(rs, "card_vaulted")).map(TokenReference::new));
-        var createdAt = dialect.instant(rs, "created_at");
-        long version = rs.getLong("version");
+        return new ChargeRow(new ChargeId(rs.getString("id")), new MerchantId(SqlDialect.uuid(rs, "merchant_id")),
+                new OrderId(rs.getString("order_id")), rs.getLong("order_amount"),
+                dialect.instant(rs, "order_created_at"), Option.of(rs.getString("order_code")),
+                Option.of(rs.getString("order_customer")).map(CustomerId::new),
+                OperationType.valueOf(rs.getString("operation_type")), rs.getInt("installments"),
+                Option.of(rs.getString("statement_descriptor")).map(StatementDescriptor::new),
+                Option.of(rs.getString("recurrence_cycle")).map(RecurrenceCycle::valueOf),
+                Option.of(rs.getString("recurrence_model")).map(RecurrenceModel::valueOf),
+                Option.of(rs.getString("initiated_type")).map(InitiatedType::valueOf),
+                FundingSource.valueOf(rs.getString("funding_source")), tds, card,
+                dialect.instant(rs, "created_at"), rs.getLong("version"));
+    }
 
-        List<OrderItem> items = List.ofAll(h.createQuery("SELECT description, amount, quantity FROM order_items"
-                        + " WHERE order_id = :order_id ORDER BY position")
-                .bind("order_id", orderId.value())
-                .map((r, ctx) -> new OrderItem(r.getString("description"), Amount.of(r.getLong("amount")),
-                        r.getInt("quantity")))
-                .list());
-        var order = new Order(orderId, merchant, items, Amount.of(orderAmount), orderCreatedAt,
-                Option.of(rs.getString("order_code")), Option.of(rs.getString("order_customer")).map(CustomerId::new));
-        var metadata = new Metadata(LinkedHashMap.ofEntries(h.createQuery("SELECT key, value FROM charge_metadata"
-                        + " WHERE charge_id = :charge_id ORDER BY position")
-                .bind("charge_id", id.value())
-                .map((r, ctx) -> Tuple.of(r.getString("key"), r.getString("value")))
-                .list()));
-        var payment = new CreditCardPayment(operationType, installments, descriptor, cycle, model, initiated, funding,
-                metadata, tds);
-        List<Transaction> transactions = List.ofAll(h.createQuery("SELECT * FROM charge_transactions"
-                        + " WHERE charge_id = :charge_id ORDER BY position")
-                .bind("charge_id", id.value())
-                .map((r, ctx) -> transaction(r))
-                .list());
-        return new Charge(id, merchant, order, payment, card, transactions, createdAt, version);
+    /** The charge of {@code row} with its items, metadata and transactions. */
+    private Charge withChildren(ChargeRow row) {
+        List<OrderItem> items = sessions.readPrepared(ITEMS, query -> {
+            Statements.bind(query, row.orderId().value());
+            var read = new java.util.ArrayList<OrderItem>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    read.add(new OrderItem(r.getString("description"), Amount.of(r.getLong("amount")),
+                            r.getInt("quantity")));
+                }
+            }
+            return List.ofAll(read);
+        });
+        var order = new Order(row.orderId(), row.merchant(), items, Amount.of(row.orderAmount()), row.orderCreatedAt(),
+                row.orderCode(), row.orderCustomer());
+        var metadata = new Metadata(sessions.readPrepared(METADATA, query -> {
+            Statements.bind(query, row.id().value());
+            LinkedHashMap<String, String> read = LinkedHashMap.empty();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    read = read.put(r.getString("key"), r.getString("value"));
+                }
+            }
+            return read;
+        }));
+        var payment = new CreditCardPayment(row.operationType(), row.installments(), row.descriptor(), row.cycle(),
+                row.model(), row.initiated(), row.funding(), metadata, row.tds());
+        List<Transaction> transactions = sessions.readPrepared(TRANSACTIONS, query -> {
+            Statements.bind(query, row.id().value());
+            var read = new java.util.ArrayList<Transaction>();
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    read.add(transaction(r));
+                }
+            }
+            return List.ofAll(read);
+        });
+        return new Charge(row.id(), row.merchant(), order, payment, row.card(), transactions, row.createdAt(),
+                row.version());
     }
 
     private Transaction transaction(ResultSet rs) throws SQLException {

@@ -64,14 +64,24 @@ final class JdbiCustomers implements Customers {
         });
     }
 
+    /* Plain JDBC (Sessions.readPrepared) for the order path's lookups: by id, and by e-mail. */
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM customers WHERE id = ? AND merchant_id = ?";
+    /** A page and, on each row, how many rows the whole search has: one statement, one snapshot. */
+    private static final String PAGE = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM customers"
+            + " WHERE merchant_id = ? ORDER BY seq LIMIT ? OFFSET ?";
+    private static final String PAGE_BY_EMAIL = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM customers"
+            + " WHERE merchant_id = ? AND email_key = ? ORDER BY seq LIMIT ? OFFSET ?";
+    private static final String COUNT = "SELECT count(*) FROM customers WHERE merchant_id = ?";
+    private static final String COUNT_BY_EMAIL = "SELECT count(*) FROM customers WHERE merchant_id = ? AND email_key = ?";
+
     @Override
     public Option<Customer> find(MerchantId merchant, CustomerId id) {
-        return sessions.read(h -> Option.ofOptional(
-                h.createQuery("SELECT " + COLUMNS + " FROM customers WHERE id = :id AND merchant_id = :merchant")
-                        .bind("id", id.value())
-                        .bind("merchant", dialect.uuid(merchant.value()))
-                        .map((rs, ctx) -> customer(rs))
-                        .findOne()));
+        return sessions.readPrepared(BY_ID, query -> {
+            Statements.bind(query, id.value(), dialect.uuid(merchant.value()));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Option.some(customer(rs)) : Option.<Customer>none();
+            }
+        });
     }
 
     @Override
@@ -107,23 +117,40 @@ final class JdbiCustomers implements Customers {
 
     @Override
     public CustomerPage search(MerchantId merchant, CustomerQuery query) {
-        String where = " WHERE merchant_id = :merchant" + (query.email().isDefined() ? " AND email_key = :email_key" : "");
-        return sessions.read(h -> {
-            var count = h.createQuery("SELECT count(*) FROM customers" + where)
-                    .bind("merchant", dialect.uuid(merchant.value()));
-            var page = h.createQuery("SELECT " + COLUMNS + " FROM customers" + where
-                            + " ORDER BY seq LIMIT :limit OFFSET :offset")
-                    .bind("merchant", dialect.uuid(merchant.value()))
-                    .bind("limit", query.limit())
-                    .bind("offset", query.offset());
-            query.email().forEach(e -> {
-                count.bind("email_key", e.key());
-                page.bind("email_key", e.key());
-            });
-            long total = count.mapTo(Long.class).one();
-            return new CustomerPage(List.ofAll(page.map((rs, ctx) -> customer(rs)).list()), query.limit(),
-                    query.offset(), total);
+        Object merchantId = dialect.uuid(merchant.value());
+        Option<String> email = query.email().map(Email::key);
+        var found = sessions.readPrepared(email.isDefined() ? PAGE_BY_EMAIL : PAGE, page -> {
+            if (email.isDefined()) {
+                Statements.bind(page, merchantId, email.get(), query.limit(), query.offset());
+            } else {
+                Statements.bind(page, merchantId, query.limit(), query.offset());
+            }
+            var customers = new java.util.ArrayList<Customer>();
+            long total = 0;
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    customers.add(customer(rs));
+                    total = rs.getLong("total");
+                }
+            }
+            return io.vavr.Tuple.of(List.ofAll(customers), total);
         });
+        long total = found._2;
+        if (found._1.isEmpty() && query.offset() > 0) {
+            // A page past the end has no row to carry the total: count on its own.
+            total = sessions.readPrepared(email.isDefined() ? COUNT_BY_EMAIL : COUNT, count -> {
+                if (email.isDefined()) {
+                    Statements.bind(count, merchantId, email.get());
+                } else {
+                    Statements.bind(count, merchantId);
+                }
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+        return new CustomerPage(found._1, query.limit(), query.offset(), total);
     }
 
     private void bind(SqlStatement<?> statement, Customer customer) {

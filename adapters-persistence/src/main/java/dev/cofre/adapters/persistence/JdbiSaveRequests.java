@@ -19,16 +19,19 @@ final class JdbiSaveRequests implements SaveRequests {
         this.dialect = sessions.dialect();
     }
 
+    /** Plain JDBC (Sessions.writePrepared): every JustClick SaveCreditCard with a RequestId runs it. */
+    private static final String REMEMBER = "INSERT INTO save_requests (merchant_id, request_id, token_reference)"
+            + " VALUES (?, ?, ?) ON CONFLICT (merchant_id, request_id) DO NOTHING";
+
     @Override
     public Either<VaultError, TokenReference> remember(MerchantId merchant, UUID requestId, TokenReference token) {
-        return sessions.write(h -> h.createUpdate("INSERT INTO save_requests (merchant_id, request_id, token_reference)"
-                        + " VALUES (:merchant, :request_id, :token) ON CONFLICT (merchant_id, request_id) DO NOTHING")
-                .bind("merchant", dialect.uuid(merchant.value()))
-                .bind("request_id", dialect.uuid(requestId))
-                .bind("token", dialect.uuid(token.value()))
-                .execute() == 1
-                ? Either.<VaultError, TokenReference>right(token)
-                : Either.<VaultError, TokenReference>left(new VaultError.RequestIdAlreadyUsed()));
+        int inserted = sessions.writePrepared(REMEMBER, insert -> {
+            Statements.bind(insert, dialect.uuid(merchant.value()), dialect.uuid(requestId), dialect.uuid(token.value()));
+            return insert.executeUpdate();
+        });
+        return inserted == 1
+                ? Either.right(token)
+                : Either.left(new VaultError.RequestIdAlreadyUsed());
     }
 
     @Override
