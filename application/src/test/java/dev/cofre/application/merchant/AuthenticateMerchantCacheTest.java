@@ -56,7 +56,9 @@ class AuthenticateMerchantCacheTest {
     private final InMemorySecretKeys secretKeys = new InMemorySecretKeys();
     /** The secret keys as a server reads them, counting the reads. */
     private final SecretKeys countedKeys = new SecretKeys() {
-        @Override public void add(MerchantId merchant, SecretHash key, Instant at) { secretKeys.add(merchant, key, at); }
+        @Override public void add(MerchantId merchant, SecretHash key, Instant at) {
+            secretKeys.add(merchant, key, at);
+        }
         @Override public Option<MerchantId> merchantOf(SecretHash key) {
             secretKeyReads.incrementAndGet();
             return secretKeys.merchantOf(key);
@@ -197,7 +199,8 @@ class AuthenticateMerchantCacheTest {
             assertTrue(access.authenticate(SecretKeyAccess.PREFIX + "unknown" + i % 2).isEmpty());
         }
         assertEquals(5, secretKeyReads.get(), "an unknown key asks the database every time");
-        assertTrue(access.authenticate("APP_USR-" + key.substring(3)).isEmpty(), "another kind's prefix: not looked up");
+        assertTrue(access.authenticate("APP_USR-" + key.substring(3)).isEmpty(),
+                "another kind's prefix: not looked up");
         assertEquals(5, secretKeyReads.get());
     }
 }

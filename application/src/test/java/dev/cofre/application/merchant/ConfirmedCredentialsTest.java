@@ -2,6 +2,7 @@ package dev.cofre.application.merchant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cofre.application.merchant.ConfirmedCredentials.Confirmation;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -188,16 +190,19 @@ class ConfirmedCredentialsTest {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             var start = new CountDownLatch(1);
+            var asking = new CountDownLatch(callers);
             var futures = new ArrayList<Future<Option<Merchant>>>();
             for (int i = 0; i < callers; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
+                    asking.countDown();
                     return db.cache.merchantOf(key);
                 }));
             }
             start.countDown();
             assertTrue(db.reading.await(10, TimeUnit.SECONDS));
-            Thread.sleep(200); // let every caller reach the cache while the one read is blocked
+            assertTrue(asking.await(10, TimeUnit.SECONDS));
+            Thread.sleep(200); // every caller is a few instructions from the cache: let them reach it
             db.release.countDown();
             return futures;
         } finally {
@@ -233,8 +238,7 @@ class ConfirmedCredentialsTest {
         var failure = new IllegalStateException("database unavailable");
         db.failWith.set(failure);
         for (var answer : askAtOnce(db, key, 32)) {
-            var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
-                    answer::get);
+            var thrown = assertThrows(ExecutionException.class, answer::get);
             assertSame(failure, thrown.getCause());
         }
         assertEquals(1, db.count.get());
