@@ -10,6 +10,7 @@ import dev.cofre.domain.merchant.MerchantId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14, "credentials that cannot be revoked": the operator rotates a merchant's client secret
  * and MerchantKey, revokes its access tokens and disables it, through the real command line, and
- * every server sharing the database obeys within the bound of its bearer cache (README, "Operator
- * commands"), over real HTTP.
+ * every server sharing the database obeys within the bound of its bearer and MerchantKey caches
+ * (README, "Operator commands"; issue 13), over real HTTP, JSON and SOAP.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MerchantCredentialControlsTest {
@@ -48,12 +49,26 @@ class MerchantCredentialControlsTest {
      * ({@link AuthenticateMerchant#REVALIDATE_AFTER}), plus scheduling slack on a loaded machine.
      */
     private static void refusedWithinTheBound(RunningCofre cofre, String bearer) {
+        assertTrue(stopsWithinTheBound(() -> bearerStatus(cofre, bearer) != 401),
+                "a revoked bearer still works after the bound");
+    }
+
+    /** Whether {@code works} turns false within the bound, plus scheduling slack on a loaded machine. */
+    private static boolean stopsWithinTheBound(BooleanSupplier works) {
         long deadline = System.nanoTime() + AuthenticateMerchant.REVALIDATE_AFTER.plusSeconds(2).toNanos();
-        int status;
-        while ((status = bearerStatus(cofre, bearer)) != 401 && System.nanoTime() < deadline) {
+        boolean working;
+        while ((working = works.getAsBoolean()) && System.nanoTime() < deadline) {
             sleep(50);
         }
-        assertEquals(401, status, "a revoked bearer still works after the bound");
+        return !working;
+    }
+
+    /** A MerchantKey a server has cached stops, over JSON and SOAP, within the bound. */
+    private static void merchantKeyRefusedWithinTheBound(RunningCofre cofre, String merchantKey) {
+        assertTrue(stopsWithinTheBound(() -> merchantKeyWorks(cofre, merchantKey)),
+                "an old or disabled MerchantKey still works over JSON after the bound");
+        assertTrue(stopsWithinTheBound(() -> merchantKeyWorksOverSoap(cofre, merchantKey)),
+                "an old or disabled MerchantKey still works over SOAP after the bound");
     }
 
     private static void sleep(long millis) {
@@ -70,6 +85,15 @@ class MerchantCredentialControlsTest {
                 + "\"CardHolder\":\"Teste Holder\",\"CardNumber\":\"4551870000000183\",\"CardExpiration\":\"03/2029\","
                 + "\"RequestId\":\"" + RunningCofre.guid() + "\"}");
         return saved.status() == 200 && saved.json().path("Success").asBoolean();
+    }
+
+    private static boolean merchantKeyWorksOverSoap(RunningCofre cofre, String merchantKey) {
+        var saved = JustClickSoapTest.result(cofre.soap(JustClickSoapTest.ASMX, JustClickSoapTest.sdkEnvelope(
+                "SaveCreditCard", "saveCreditCardRequestWS", JustClickSoapTest.fields("RequestId", RunningCofre.guid(),
+                        "MerchantKey", merchantKey, "CustomerIdentification", "12345678909", "CustomerName", "C",
+                        "CardHolder", "Teste Holder", "CardNumber", "4551870000000183", "CardExpiration", "03/2029",
+                        "JustClickAlias", "")), null), "SaveCreditCard");
+        return "true".equals(saved.get("Success"));
     }
 
     /** {@code one} and {@code two} share a database; the commands run against {@code one}'s settings. */
@@ -102,10 +126,18 @@ class MerchantCredentialControlsTest {
         assertEquals(404, bearerStatus(one, bearer(two, clientId, newSecret)));
         assertFalse(cli(one, "merchants", "list").out().contains(newSecret), "never a secret in the list");
 
-        // Rotate the MerchantKey: the old one stops on every server, the new one works.
+        // Rotate the MerchantKey: the old one, cached by both servers, stops on every server within the
+        // bound, over JSON and SOAP; the new one works at once.
+        for (var server : List.of(one, two)) {
+            assertTrue(merchantKeyWorks(server, merchantKey));
+            assertTrue(merchantKeyWorksOverSoap(server, merchantKey));
+        }
         String newKey = cli(one, "merchants", "rotate-merchant-key", "Vazada").field("MerchantKey");
-        assertFalse(merchantKeyWorks(two, merchantKey));
         assertTrue(merchantKeyWorks(one, newKey));
+        for (var server : List.of(one, two)) {
+            merchantKeyRefusedWithinTheBound(server, merchantKey);
+            assertTrue(merchantKeyWorksOverSoap(server, newKey));
+        }
 
         // Disable: nothing authenticates anywhere; enable: the current credentials work again.
         String beforeDisable = bearer(one, clientId, newSecret);
@@ -115,7 +147,7 @@ class MerchantCredentialControlsTest {
         for (var server : List.of(one, two)) {
             assertEquals(401, server.token(clientId, newSecret).status());
             refusedWithinTheBound(server, beforeDisable);
-            assertFalse(merchantKeyWorks(server, newKey));
+            merchantKeyRefusedWithinTheBound(server, newKey);
         }
         cli(one, "merchants", "enable", "Vazada");
         assertTrue(merchantKeyWorks(two, newKey));

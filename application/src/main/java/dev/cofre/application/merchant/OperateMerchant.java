@@ -15,7 +15,7 @@ import java.time.Clock;
  * The operator's answers to a leaked credential: rotate a merchant's client secret or MerchantKey,
  * revoke its access tokens, disable or enable it. Each change and its audit event commit together,
  * and each takes effect on this process's next request and on every other server within
- * {@link AuthenticateMerchant#REVALIDATE_AFTER} (its bearer cache asks the database again after that;
+ * {@link AuthenticateMerchant#REVALIDATE_AFTER} (its bearer and MerchantKey caches ask the database again after that;
  * see {@link Merchants#findEnabled}). Each answers none for an unknown merchant.
  */
 public final class OperateMerchant {
@@ -69,13 +69,13 @@ public final class OperateMerchant {
     /** A new JustClick MerchantKey; the old one stops working. */
     public Option<NewCredential> rotateMerchantKey(MerchantId merchant) {
         String key = ids.uuid().toString();
-        return transactions.inTransaction(() -> {
+        return transactions.<Option<NewCredential>>inTransaction(() -> {
             if (!merchants.replaceJustClickKey(merchant, SecretHash.of(key))) {
                 return Option.none();
             }
             audit(merchant, "merchant.rotate-merchant-key", BY_OPERATOR);
             return Option.some(new NewCredential(merchant, key, 0));
-        });
+        }).peek(changed -> authenticate.forget(merchant));
     }
 
     /** Revokes every access token of the merchant; returns how many there were. */
@@ -117,7 +117,7 @@ public final class OperateMerchant {
         return merchants.findEnabled(merchant).isDefined();
     }
 
-    /** After a committed change, this process's cached bearers of the merchant go at once. */
+    /** After a committed change, this process's cached bearers and MerchantKey of the merchant go at once. */
     private boolean forgotten(MerchantId merchant, boolean changed) {
         if (changed) {
             authenticate.forget(merchant);

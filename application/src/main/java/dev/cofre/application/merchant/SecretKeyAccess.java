@@ -8,12 +8,19 @@ import dev.cofre.domain.merchant.SecretHash;
 import dev.cofre.domain.merchant.SecretKeys;
 import io.vavr.control.Option;
 import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * Issues a dialect's static merchant keys and recognises them: the orders API's secret keys
  * ({@code sk_}) and the Mercado Pago dialect's access tokens ({@code APP_USR-}). A key is its
  * prefix and 43 random characters (256 bits), shown once to the operator and kept only as its
  * SHA-256 digest. Each kind only recognises keys with its own prefix, so one cannot stand in for the other.
+ *
+ * <p>A recognised key is remembered in-process ({@link ConfirmedCredentials}) for at most
+ * {@link AuthenticateMerchant#REVALIDATE_AFTER} after the database last confirmed it; an unknown key is
+ * looked up every time. The merchant is found with {@link Merchants#find}, enabled or not, as since the
+ * orders dialect began: disabling a merchant does not stop these keys. No command revokes one, so
+ * nothing in this process has to forget a remembered key.
  */
 public final class SecretKeyAccess {
 
@@ -22,10 +29,10 @@ public final class SecretKeyAccess {
     public static final String ACCESS_TOKEN_PREFIX = "APP_USR-";
 
     private final SecretKeys keys;
-    private final Merchants merchants;
     private final Clock clock;
     private final Ids ids;
     private final String prefix;
+    private final ConfirmedCredentials confirmed;
 
     /** The orders API's secret keys. */
     public SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids) {
@@ -34,11 +41,17 @@ public final class SecretKeyAccess {
 
     /** Keys starting with {@code prefix}. */
     public SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids, String prefix) {
+        this(keys, merchants, clock, ids, prefix, System::nanoTime);
+    }
+
+    /** {@code nanoTime} measures the age of remembered keys (tests give one they can advance). */
+    SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids, String prefix, LongSupplier nanoTime) {
         this.prefix = prefix;
         this.keys = keys;
-        this.merchants = merchants;
         this.clock = clock;
         this.ids = ids;
+        this.confirmed = new ConfirmedCredentials(hash -> keys.merchantOf(hash).flatMap(merchants::find)
+                .map(ConfirmedCredentials.Confirmation::untilRevoked), clock, nanoTime);
     }
 
     /** A new secret key for the merchant, to be shown once. */
@@ -53,6 +66,6 @@ public final class SecretKeyAccess {
         if (presented == null || !presented.startsWith(prefix) || presented.length() > 128) {
             return Option.none();
         }
-        return keys.merchantOf(SecretHash.of(presented)).flatMap(merchants::find);
+        return confirmed.merchantOf(SecretHash.of(presented));
     }
 }

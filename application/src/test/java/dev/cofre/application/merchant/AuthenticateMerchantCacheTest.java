@@ -3,6 +3,7 @@ package dev.cofre.application.merchant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cofre.application.inmemory.InMemorySecretKeys;
 import dev.cofre.application.inmemory.InMemoryStores;
 import dev.cofre.domain.SecureIds;
 import dev.cofre.domain.merchant.AccessToken;
@@ -10,6 +11,7 @@ import dev.cofre.domain.merchant.AccessTokens;
 import dev.cofre.domain.merchant.IpRange;
 import dev.cofre.domain.merchant.MerchantId;
 import dev.cofre.domain.merchant.SecretHash;
+import dev.cofre.domain.merchant.SecretKeys;
 import dev.cofre.domain.merchant.TrustedProxies;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bearer cache (issue 13): two "servers" ({@link AuthenticateMerchant}s) over one store, and the
- * operator's commands run through a third set of use cases, as the command line does.
+ * The credential caches (issue 13): bearers, MerchantKeys and secret keys. Two "servers"
+ * ({@link AuthenticateMerchant}s) over one store, and the operator's commands run through a third set of
+ * use cases, as the command line does. The cache itself: {@link ConfirmedCredentialsTest}.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuthenticateMerchantCacheTest {
@@ -49,6 +52,18 @@ class AuthenticateMerchantCacheTest {
     };
     private final MerchantAccounts operator = MerchantAccounts.create(stores.merchantAccounts(),
             new TrustedProxies(io.vavr.collection.List.of(IpRange.parse("proxy", "10.0.0.1").get())), clock, new SecureIds());
+    private final AtomicInteger secretKeyReads = new AtomicInteger();
+    private final InMemorySecretKeys secretKeys = new InMemorySecretKeys();
+    /** The secret keys as a server reads them, counting the reads. */
+    private final SecretKeys countedKeys = new SecretKeys() {
+        @Override public void add(MerchantId merchant, SecretHash key, Instant at) {
+            secretKeys.add(merchant, key, at);
+        }
+        @Override public Option<MerchantId> merchantOf(SecretHash key) {
+            secretKeyReads.incrementAndGet();
+            return secretKeys.merchantOf(key);
+        }
+    };
     private final AuthenticateMerchant one = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
     private final AuthenticateMerchant two = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
 
@@ -124,5 +139,68 @@ class AuthenticateMerchantCacheTest {
             assertTrue(one.cachedBearers() <= AuthenticateMerchant.CACHE_ENTRIES);
         }
         assertTrue(one.byBearer("not-issued").isEmpty());
+    }
+
+    @Test
+    void a_merchant_key_rotated_elsewhere_stops_within_the_bound_and_in_the_same_process_at_once() {
+        var r = register("Loja");
+        assertEquals(r.merchant(), one.byMerchantKey(r.merchantKey()).get());
+        assertEquals(r.merchant(), operator.authenticate().byMerchantKey(r.merchantKey()).get());
+        String rotated = operator.operate().rotateMerchantKey(r.merchant().id()).get().value();
+        assertTrue(operator.authenticate().byMerchantKey(r.merchantKey()).isEmpty(),
+                "the process that ran the command: at once");
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis() - 1);
+        assertTrue(one.byMerchantKey(r.merchantKey()).isDefined(), "the stated staleness: up to the bound");
+        assertEquals(r.merchant(), one.byMerchantKey(rotated).get(), "the new key works everywhere at once");
+        pass(1);
+        assertTrue(one.byMerchantKey(r.merchantKey()).isEmpty());
+        assertTrue(two.byMerchantKey(r.merchantKey()).isEmpty());
+    }
+
+    @Test
+    void a_merchant_key_of_a_merchant_disabled_elsewhere_stops_within_the_bound() {
+        var r = register("Loja");
+        String key = r.merchantKey().toUpperCase(java.util.Locale.ROOT);
+        assertEquals(r.merchant(), one.byMerchantKey(key).get(), "a MerchantKey is read without regard to case");
+        assertTrue(operator.authenticate().byMerchantKey(key).isDefined());
+        operator.operate().disable(r.merchant().id());
+        assertTrue(operator.authenticate().byMerchantKey(key).isEmpty(), "the process that ran the command: at once");
+        assertTrue(one.byMerchantKey(key).isDefined(), "the stated staleness: up to the bound");
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis());
+        assertTrue(one.byMerchantKey(key).isEmpty());
+        operator.operate().enable(r.merchant().id());
+        assertEquals(r.merchant(), one.byMerchantKey(key).get(), "a refusal is not remembered");
+    }
+
+    @Test
+    void a_bearer_is_never_a_merchant_key_nor_the_reverse() {
+        var r = register("Loja");
+        String bearer = bearer(r);
+        assertTrue(one.byBearer(bearer).isDefined());
+        assertTrue(one.byMerchantKey(r.merchantKey()).isDefined());
+        assertTrue(one.byMerchantKey(bearer).isEmpty());
+        assertTrue(one.byBearer(r.merchantKey()).isEmpty());
+    }
+
+    @Test
+    void a_secret_key_used_again_within_the_bound_is_not_read_again_and_an_unknown_one_always_is() {
+        var r = register("Loja");
+        var access = new SecretKeyAccess(countedKeys, stores.merchants, clock, new SecureIds(), SecretKeyAccess.PREFIX,
+                () -> nanos);
+        String key = access.issue(r.merchant().id());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(r.merchant(), access.authenticate(key).get());
+        }
+        assertEquals(1, secretKeyReads.get());
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis());
+        assertEquals(r.merchant(), access.authenticate(key).get());
+        assertEquals(2, secretKeyReads.get(), "re-read once the bound has passed");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(access.authenticate(SecretKeyAccess.PREFIX + "unknown" + i % 2).isEmpty());
+        }
+        assertEquals(5, secretKeyReads.get(), "an unknown key asks the database every time");
+        assertTrue(access.authenticate("APP_USR-" + key.substring(3)).isEmpty(),
+                "another kind's prefix: not looked up");
+        assertEquals(5, secretKeyReads.get());
     }
 }
