@@ -72,8 +72,8 @@ public final class Wiring implements AutoCloseable {
         var chargeStores = new ChargeStores(database.charges(), database.tokens(), cardTokens,
                 database.spentCryptograms(), database.idempotencyKeys(), database.reconcileLeases(),
                 database.transactions(), database.customers(), database.savedCards());
-        this.secretKeys = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids);
-        this.accessTokens = new SecretKeyAccess(database.secretKeys(), database.merchants(), clock, ids,
+        this.secretKeys = new SecretKeyAccess(database.secretKeys(), accounts, clock, ids);
+        this.accessTokens = new SecretKeyAccess(database.secretKeys(), accounts, clock, ids,
                 SecretKeyAccess.ACCESS_TOKEN_PREFIX);
         this.publishableKeys = new PublishableKeyAccess(database.publishableKeys(), database.merchants(), clock, ids);
         this.charging = Charging.create(chargeStores, cipher, hasher, this.acquirer, clock, ids,

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14, "credentials that cannot be revoked": the operator rotates a merchant's client secret
  * and MerchantKey, revokes its access tokens and disables it, through the real command line, and
- * every server sharing the database obeys within the bound of its bearer and MerchantKey caches
- * (README, "Operator commands"; issue 13), over real HTTP, JSON and SOAP.
+ * every server sharing the database obeys within the bound of its bearer, MerchantKey and secret key caches
+ * (README, "Operator commands"; issue 13), over real HTTP, JSON and SOAP. Disabling also stops the orders
+ * API's {@code sk_} secret keys and the Mercado Pago dialect's {@code APP_USR-} access tokens.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MerchantCredentialControlsTest {
@@ -71,6 +72,29 @@ class MerchantCredentialControlsTest {
                 "an old or disabled MerchantKey still works over SOAP after the bound");
     }
 
+    /** 404 for an unknown order with a working secret key; 401 in Pagar.me's format when it is refused. */
+    private static RunningCofre.Reply ordersRead(RunningCofre cofre, String secretKey) {
+        return cofre.send("GET", "/core/v5/orders/or_" + RunningCofre.guid().replace("-", ""), null,
+                Map.of("Authorization", OrdersServerContract.basic(secretKey)));
+    }
+
+    /** 404 for an unknown customer with a working access token; 401 in Mercado Pago's format when it is refused. */
+    private static RunningCofre.Reply customerRead(RunningCofre cofre, String accessToken) {
+        return MercadoPagoServerContract.send(cofre, accessToken, "GET", "/v1/customers/" + RunningCofre.guid(), null, null);
+    }
+
+    /** A disabled merchant's secret key and access token, cached by the server, stop within the bound. */
+    private static void staticKeysRefusedWithinTheBound(RunningCofre cofre, String secretKey, String accessToken) {
+        assertTrue(stopsWithinTheBound(() -> ordersRead(cofre, secretKey).status() != 401),
+                "a disabled merchant's secret key still works after the bound");
+        var refused = ordersRead(cofre, secretKey);
+        assertEquals("Authorization has been denied for this request.", refused.json().get("message").asText(),
+                refused.body());
+        assertTrue(stopsWithinTheBound(() -> customerRead(cofre, accessToken).status() != 401),
+                "a disabled merchant's access token still works after the bound");
+        MercadoPagoServerContract.assertVendorError(customerRead(cofre, accessToken), 401);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -102,6 +126,8 @@ class MerchantCredentialControlsTest {
         String clientId = added.field("client id");
         String secret = added.field("client secret");
         String merchantKey = added.field("MerchantKey");
+        String secretKey = added.field("secret key");
+        String accessToken = added.field("access token");
         var merchant = MerchantId.of(added.field("merchant id"));
         String onOne = bearer(one, clientId, secret);
         String onTwo = bearer(two, clientId, secret);
@@ -142,16 +168,25 @@ class MerchantCredentialControlsTest {
         // Disable: nothing authenticates anywhere; enable: the current credentials work again.
         String beforeDisable = bearer(one, clientId, newSecret);
         assertEquals(404, bearerStatus(two, beforeDisable));
+        for (var server : List.of(one, two)) {
+            assertEquals(404, ordersRead(server, secretKey).status(), "the secret key works, and is now cached");
+            assertEquals(404, customerRead(server, accessToken).status(), "the access token works, and is now cached");
+        }
         cli(one, "merchants", "disable", "Vazada");
         assertTrue(cli(one, "merchants", "list").out().contains("disabled"));
         for (var server : List.of(one, two)) {
             assertEquals(401, server.token(clientId, newSecret).status());
             refusedWithinTheBound(server, beforeDisable);
             merchantKeyRefusedWithinTheBound(server, newKey);
+            staticKeysRefusedWithinTheBound(server, secretKey, accessToken);
         }
         cli(one, "merchants", "enable", "Vazada");
         assertTrue(merchantKeyWorks(two, newKey));
         assertEquals(404, bearerStatus(two, bearer(one, clientId, newSecret)));
+        for (var server : List.of(one, two)) {
+            assertEquals(404, ordersRead(server, secretKey).status(), "enabled: the secret key works again at once");
+            assertEquals(404, customerRead(server, accessToken).status(), "enabled: the access token works again at once");
+        }
 
         var actions = one.wiring().auditTrail().of(merchant)
                 .filter(e -> e.action().startsWith("merchant.")).map(AuditEvent::action).toJavaList();

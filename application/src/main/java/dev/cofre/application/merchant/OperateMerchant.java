@@ -10,13 +10,14 @@ import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.merchant.SecretHash;
 import io.vavr.control.Option;
 import java.time.Clock;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The operator's answers to a leaked credential: rotate a merchant's client secret or MerchantKey,
  * revoke its access tokens, disable or enable it. Each change and its audit event commit together,
  * and each takes effect on this process's next request and on every other server within
- * {@link AuthenticateMerchant#REVALIDATE_AFTER} (its bearer and MerchantKey caches ask the database again after that;
- * see {@link Merchants#findEnabled}). Each answers none for an unknown merchant.
+ * {@link AuthenticateMerchant#REVALIDATE_AFTER} (its bearer, MerchantKey and secret key caches ask the database again
+ * after that; see {@link Merchants#findEnabled}). Each answers none for an unknown merchant.
  */
 public final class OperateMerchant {
 
@@ -38,6 +39,8 @@ public final class OperateMerchant {
     private final Clock clock;
     private final Ids ids;
     private final AuthenticateMerchant authenticate;
+    /** This process's secret key caches ({@link SecretKeyAccess}, one per key prefix), built after this. */
+    private final CopyOnWriteArrayList<ConfirmedCredentials> secretKeys = new CopyOnWriteArrayList<>();
 
     public OperateMerchant(Merchants merchants, AccessTokens accessTokens, AuditTrail auditTrail,
                            Transactions transactions, Clock clock, Ids ids, AuthenticateMerchant authenticate) {
@@ -117,10 +120,19 @@ public final class OperateMerchant {
         return merchants.findEnabled(merchant).isDefined();
     }
 
-    /** After a committed change, this process's cached bearers and MerchantKey of the merchant go at once. */
+    /** {@code cache} (secret keys) forgets a merchant's entries when this disables or enables the merchant. */
+    void forgetsOnDisable(ConfirmedCredentials cache) {
+        secretKeys.add(cache);
+    }
+
+    /**
+     * After a committed change, this process's cached bearers, MerchantKey and secret keys of the merchant go
+     * at once.
+     */
     private boolean forgotten(MerchantId merchant, boolean changed) {
         if (changed) {
             authenticate.forget(merchant);
+            secretKeys.forEach(cache -> cache.forget(merchant));
         }
         return changed;
     }

@@ -16,11 +16,12 @@ import java.util.function.LongSupplier;
  * prefix and 43 random characters (256 bits), shown once to the operator and kept only as its
  * SHA-256 digest. Each kind only recognises keys with its own prefix, so one cannot stand in for the other.
  *
- * <p>A recognised key is remembered in-process ({@link ConfirmedCredentials}) for at most
- * {@link AuthenticateMerchant#REVALIDATE_AFTER} after the database last confirmed it; an unknown key is
- * looked up every time. The merchant is found with {@link Merchants#find}, enabled or not, as since the
- * orders dialect began: disabling a merchant does not stop these keys. No command revokes one, so
- * nothing in this process has to forget a remembered key.
+ * <p>A key names its merchant only while the merchant is enabled ({@link Merchants#findEnabled}), like
+ * every other credential. A recognised key is remembered in-process ({@link ConfirmedCredentials}) for at
+ * most {@link AuthenticateMerchant#REVALIDATE_AFTER} after the database last confirmed it; an unknown or
+ * refused key is looked up every time. So disabling a merchant stops its keys on every server within that
+ * bound, and at once in the process that ran {@link OperateMerchant#disable}: the keys remembered here are
+ * forgotten by it.
  */
 public final class SecretKeyAccess {
 
@@ -34,24 +35,30 @@ public final class SecretKeyAccess {
     private final String prefix;
     private final ConfirmedCredentials confirmed;
 
-    /** The orders API's secret keys. */
-    public SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids) {
-        this(keys, merchants, clock, ids, PREFIX);
+    /**
+     * The orders API's secret keys, of {@code accounts}' merchants; the keys remembered here are forgotten
+     * when {@code accounts} disables or enables their merchant.
+     */
+    public SecretKeyAccess(SecretKeys keys, MerchantAccounts accounts, Clock clock, Ids ids) {
+        this(keys, accounts, clock, ids, PREFIX);
     }
 
     /** Keys starting with {@code prefix}. */
-    public SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids, String prefix) {
-        this(keys, merchants, clock, ids, prefix, System::nanoTime);
+    public SecretKeyAccess(SecretKeys keys, MerchantAccounts accounts, Clock clock, Ids ids, String prefix) {
+        this(keys, accounts, clock, ids, prefix, System::nanoTime);
     }
 
     /** {@code nanoTime} measures the age of remembered keys (tests give one they can advance). */
-    SecretKeyAccess(SecretKeys keys, Merchants merchants, Clock clock, Ids ids, String prefix, LongSupplier nanoTime) {
+    SecretKeyAccess(SecretKeys keys, MerchantAccounts accounts, Clock clock, Ids ids, String prefix,
+                    LongSupplier nanoTime) {
         this.prefix = prefix;
         this.keys = keys;
         this.clock = clock;
         this.ids = ids;
-        this.confirmed = new ConfirmedCredentials(hash -> keys.merchantOf(hash).flatMap(merchants::find)
+        Merchants merchants = accounts.merchants();
+        this.confirmed = new ConfirmedCredentials(hash -> keys.merchantOf(hash).flatMap(merchants::findEnabled)
                 .map(ConfirmedCredentials.Confirmation::untilRevoked), clock, nanoTime);
+        accounts.operate().forgetsOnDisable(confirmed);
     }
 
     /** A new secret key for the merchant, to be shown once. */
@@ -61,7 +68,7 @@ public final class SecretKeyAccess {
         return key;
     }
 
-    /** The merchant whose secret key this is; none for anything else. */
+    /** The enabled merchant whose secret key this is; none for anything else. */
     public Option<Merchant> authenticate(String presented) {
         if (presented == null || !presented.startsWith(prefix) || presented.length() > 128) {
             return Option.none();

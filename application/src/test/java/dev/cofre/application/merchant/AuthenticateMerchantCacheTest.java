@@ -67,6 +67,11 @@ class AuthenticateMerchantCacheTest {
     private final AuthenticateMerchant one = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
     private final AuthenticateMerchant two = new AuthenticateMerchant(stores.merchants, counted, clock, () -> nanos);
 
+    /** A server's secret keys of one prefix, over the counted store, forgotten by {@code accounts}' commands. */
+    private SecretKeyAccess secretKeys(MerchantAccounts accounts, String prefix) {
+        return new SecretKeyAccess(countedKeys, accounts, clock, new SecureIds(), prefix, () -> nanos);
+    }
+
     private RegisterMerchant.Registered register(String name) {
         return operator.register().register(new RegisterMerchant.Command(name, List.of("203.0.113.0/24"), false, false,
                 null, null)).get();
@@ -185,8 +190,7 @@ class AuthenticateMerchantCacheTest {
     @Test
     void a_secret_key_used_again_within_the_bound_is_not_read_again_and_an_unknown_one_always_is() {
         var r = register("Loja");
-        var access = new SecretKeyAccess(countedKeys, stores.merchants, clock, new SecureIds(), SecretKeyAccess.PREFIX,
-                () -> nanos);
+        var access = secretKeys(operator, SecretKeyAccess.PREFIX);
         String key = access.issue(r.merchant().id());
         for (int i = 0; i < 100; i++) {
             assertEquals(r.merchant(), access.authenticate(key).get());
@@ -202,5 +206,33 @@ class AuthenticateMerchantCacheTest {
         assertTrue(access.authenticate("APP_USR-" + key.substring(3)).isEmpty(),
                 "another kind's prefix: not looked up");
         assertEquals(5, secretKeyReads.get());
+    }
+
+    @Test
+    void a_disabled_merchants_secret_keys_stop_at_once_here_and_within_the_bound_elsewhere_and_enabling_restores_them() {
+        var r = register("Loja");
+        var secretKeysHere = secretKeys(operator, SecretKeyAccess.PREFIX);
+        var accessTokensHere = secretKeys(operator, SecretKeyAccess.ACCESS_TOKEN_PREFIX);
+        var elsewhere = secretKeys(MerchantAccounts.create(stores.merchantAccounts(), TrustedProxies.NONE, clock,
+                new SecureIds()), SecretKeyAccess.PREFIX);
+        String secretKey = secretKeysHere.issue(r.merchant().id());
+        String accessToken = accessTokensHere.issue(r.merchant().id());
+        assertEquals(r.merchant(), secretKeysHere.authenticate(secretKey).get());
+        assertEquals(r.merchant(), accessTokensHere.authenticate(accessToken).get());
+        assertEquals(r.merchant(), elsewhere.authenticate(secretKey).get());
+
+        operator.operate().disable(r.merchant().id());
+        assertTrue(secretKeysHere.authenticate(secretKey).isEmpty(), "the process that ran the command: at once");
+        assertTrue(accessTokensHere.authenticate(accessToken).isEmpty(), "every prefix's cache forgets");
+        pass(AuthenticateMerchant.REVALIDATE_AFTER.toMillis() - 1);
+        assertTrue(elsewhere.authenticate(secretKey).isDefined(), "the stated staleness: up to the bound");
+        pass(1);
+        assertTrue(elsewhere.authenticate(secretKey).isEmpty());
+        assertTrue(secretKeysHere.authenticate(secretKey).isEmpty(), "a disabled merchant's key is not cached again");
+
+        operator.operate().enable(r.merchant().id());
+        assertEquals(r.merchant().id(), secretKeysHere.authenticate(secretKey).get().id());
+        assertEquals(r.merchant().id(), accessTokensHere.authenticate(accessToken).get().id());
+        assertEquals(r.merchant().id(), elsewhere.authenticate(secretKey).get().id(), "a refusal is not remembered");
     }
 }

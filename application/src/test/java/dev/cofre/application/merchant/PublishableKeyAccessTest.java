@@ -25,7 +25,7 @@ class PublishableKeyAccessTest {
     private final PublishableKeyAccess keys = new PublishableKeyAccess(new InMemoryPublishableKeys(), stores.merchants,
             Clock.systemUTC(), new SecureIds());
     private final InMemorySecretKeys secrets = new InMemorySecretKeys();
-    private final SecretKeyAccess accessTokens = new SecretKeyAccess(secrets, stores.merchants, Clock.systemUTC(),
+    private final SecretKeyAccess accessTokens = new SecretKeyAccess(secrets, accounts, Clock.systemUTC(),
             new SecureIds(), SecretKeyAccess.ACCESS_TOKEN_PREFIX);
 
     private MerchantId merchant(String name) {
