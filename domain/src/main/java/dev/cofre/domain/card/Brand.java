@@ -41,7 +41,14 @@ public enum Brand {
             if (pan.length() < digits) {
                 return false;
             }
-            int prefix = Integer.parseInt(pan.substring(0, digits));
+            int prefix = 0; // by hand: a substring and parseInt per row were 4% of a POST /v1/Token
+            for (int i = 0; i < digits; i++) {
+                char c = pan.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                prefix = prefix * 10 + (c - '0');
+            }
             return prefix >= low && prefix <= high;
         }
     }
