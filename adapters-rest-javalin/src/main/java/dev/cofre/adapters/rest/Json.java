@@ -83,8 +83,8 @@ public final class Json {
             return read(ctx, type, empty).mapLeft(List::of); // an absent body, another media type, malformed JSON
         }
         List<Problem> wrong = wrongTypes(tree.get(), type, "");
-        // reading the tree already refused a field that appears twice; only the binding is left
-        return wrong.isEmpty() ? bindChecked(ctx.bodyAsBytes(), type).mapLeft(List::of) : Either.left(wrong);
+        // the tree already passed the duplicate and trailing-token checks: bind it, not the bytes again
+        return wrong.isEmpty() ? bound(() -> MAPPER.treeToValue(tree.get(), type)).mapLeft(List::of) : Either.left(wrong);
     }
 
     /** A record component a body may carry: its wire name and its Java type. */
@@ -162,8 +162,18 @@ public final class Json {
 
     /** Binds a body already checked for duplicate fields, with the problems {@link #read} reports. */
     private static <T> Either<Problem, T> bindChecked(byte[] body, Class<T> type) {
+        return bound(() -> MAPPER.readValue(body, type));
+    }
+
+    /** One binding of a body (its bytes or its tree), with Jackson's failures as the problems {@link #read} reports. */
+    @FunctionalInterface
+    private interface Binding<T> {
+        T bind() throws IOException;
+    }
+
+    private static <T> Either<Problem, T> bound(Binding<T> binding) {
         try {
-            T value = MAPPER.readValue(body, type);
+            T value = binding.bind();
             return value == null ? Either.left(new Problem(400, 747, "Empty Request: a JSON object is required", null))
                     : Either.right(value);
         } catch (MismatchedInputException e) {
@@ -184,6 +194,8 @@ public final class Json {
             return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Malformed JSON"));
         } catch (IOException e) {
             return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "Unreadable body"));
+        } catch (IllegalArgumentException e) { // how treeToValue may wrap a failure it does not otherwise name
+            return Either.left(Problem.of(400, Problem.MALFORMED_JSON, "The body does not match the expected JSON object"));
         }
     }
 
