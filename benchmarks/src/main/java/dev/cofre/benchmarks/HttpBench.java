@@ -116,6 +116,7 @@ public final class HttpBench {
     private String logDrops = "";
     private String postgresNote = "";
     private String archiveNote = "";
+    private String loadAtStart = "?";
     private long seedMillis;
     private long aliasLarge;
     private long aliasSmall;
@@ -124,6 +125,7 @@ public final class HttpBench {
     private void runAll() throws Exception {
         Instant started = Instant.now();
         machine = machine();
+        loadAtStart = loadAverage();
         say("HTTP benchmark, " + (quick ? "quick" : "full") + " run; work directory " + work);
         var parts = List.of(o.getOrDefault("parts", "main,alias,startup,postgres").split(","));
         if (parts.contains("main")) {
@@ -773,9 +775,11 @@ public final class HttpBench {
                 .append(time.format(started)).append("-").append(DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(ended))
                 .append(" UTC (").append(Duration.between(started, ended).toSeconds()).append(" s). Reproduce: `")
                 .append(quick ? "benchmarks/run-http.sh --quick" : "benchmarks/run-http.sh").append("` from the repository root.\n\n");
-        r.append("- Machine: ").append(machine).append(". Load average at the end: ").append(loadAverage())
-                .append(". **The machine was shared** with other engineers' builds and tests during this run, so absolute ")
-                .append("figures swing; every figure is read as a ratio to a ceiling measured minutes or seconds before it, in the same run.\n");
+        r.append("- Machine: ").append(machine).append(". Load average (1 min) when the run started: ").append(loadAtStart)
+                .append(", at the end: ").append(loadAverage())
+                .append(" (the run's own last part, two servers and 32 pgbench clients, loads it). Anything else running ")
+                .append("on the machine moves every absolute figure; every figure is read as a ratio to a ceiling measured ")
+                .append("seconds before or after it, in the same run.\n");
         r.append("- Settings: every Cofre server `java -Xmx").append(HEAP).append(" -jar bootstrap/target/cofre.jar`, SQLite on a fresh ")
                 .append("data directory (WAL, synchronous=FULL), default log level (INFO, one line per request), loopback only. ")
                 .append(String.format(Locale.ROOT, "Peak phases: `wrk -t1 -c%d -d%.0fs --latency` with a Lua script (body, bearer); ", connections, duration))
