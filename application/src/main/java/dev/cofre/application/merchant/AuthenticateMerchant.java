@@ -10,7 +10,9 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +36,8 @@ public final class AuthenticateMerchant {
 
     private final ConfirmedCredentials bearers;
     private final ConfirmedCredentials merchantKeys;
+    /** Every cache of this process's merchant credentials: these two, and each dialect's secret keys. */
+    private final List<ConfirmedCredentials> caches = new CopyOnWriteArrayList<>();
 
     public AuthenticateMerchant(Merchants merchants, AccessTokens accessTokens, Clock clock) {
         this(merchants, accessTokens, clock, System::nanoTime);
@@ -48,6 +52,8 @@ public final class AuthenticateMerchant {
         }, clock, nanoTime);
         this.merchantKeys = new ConfirmedCredentials(hash -> merchants.findByJustClickKey(hash)
                 .flatMap(c -> merchants.findEnabled(c.merchant())).map(Confirmation::untilRevoked), clock, nanoTime);
+        caches.add(bearers);
+        caches.add(merchantKeys);
     }
 
     /** The merchant of a bearer token that is known and not expired, whose merchant is enabled. */
@@ -59,12 +65,16 @@ public final class AuthenticateMerchant {
     }
 
     /**
-     * Drops {@code merchant}'s cached bearers and MerchantKey at once: this process changed its credentials
-     * ({@link OperateMerchant}); other processes see the change within {@link #REVALIDATE_AFTER}.
+     * Drops {@code merchant}'s cached credentials (bearers, MerchantKey, secret keys) at once: this process
+     * changed them ({@link OperateMerchant}); other processes see the change within {@link #REVALIDATE_AFTER}.
      */
     void forget(MerchantId merchant) {
-        bearers.forget(merchant);
-        merchantKeys.forget(merchant);
+        caches.forEach(cache -> cache.forget(merchant));
+    }
+
+    /** Another cache of merchant credentials ({@link SecretKeyAccess}'s), from now on forgotten with these. */
+    void forgetsToo(ConfirmedCredentials cache) {
+        caches.add(cache);
     }
 
     /** How many bearers are cached now. */

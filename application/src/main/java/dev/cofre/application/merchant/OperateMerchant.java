@@ -10,7 +10,6 @@ import dev.cofre.domain.merchant.Merchants;
 import dev.cofre.domain.merchant.SecretHash;
 import io.vavr.control.Option;
 import java.time.Clock;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The operator's answers to a leaked credential: rotate a merchant's client secret or MerchantKey,
@@ -39,8 +38,6 @@ public final class OperateMerchant {
     private final Clock clock;
     private final Ids ids;
     private final AuthenticateMerchant authenticate;
-    /** This process's secret key caches ({@link SecretKeyAccess}, one per key prefix), built after this. */
-    private final CopyOnWriteArrayList<ConfirmedCredentials> secretKeys = new CopyOnWriteArrayList<>();
 
     public OperateMerchant(Merchants merchants, AccessTokens accessTokens, AuditTrail auditTrail,
                            Transactions transactions, Clock clock, Ids ids, AuthenticateMerchant authenticate) {
@@ -120,11 +117,6 @@ public final class OperateMerchant {
         return merchants.findEnabled(merchant).isDefined();
     }
 
-    /** {@code cache} (secret keys) forgets a merchant's entries when this disables or enables the merchant. */
-    void forgetsOnDisable(ConfirmedCredentials cache) {
-        secretKeys.add(cache);
-    }
-
     /**
      * After a committed change, this process's cached bearers, MerchantKey and secret keys of the merchant go
      * at once.
@@ -132,7 +124,6 @@ public final class OperateMerchant {
     private boolean forgotten(MerchantId merchant, boolean changed) {
         if (changed) {
             authenticate.forget(merchant);
-            secretKeys.forEach(cache -> cache.forget(merchant));
         }
         return changed;
     }

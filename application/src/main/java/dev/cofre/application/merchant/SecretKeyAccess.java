@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * most {@link AuthenticateMerchant#REVALIDATE_AFTER} after the database last confirmed it; an unknown or
  * refused key is looked up every time. So disabling a merchant stops its keys on every server within that
  * bound, and at once in the process that ran {@link OperateMerchant#disable}: the keys remembered here are
- * forgotten by it.
+ * forgotten with the merchant's other credentials ({@link AuthenticateMerchant#forget}).
  */
 public final class SecretKeyAccess {
 
@@ -37,7 +37,7 @@ public final class SecretKeyAccess {
 
     /**
      * The orders API's secret keys, of {@code accounts}' merchants; the keys remembered here are forgotten
-     * when {@code accounts} disables or enables their merchant.
+     * with the merchant's other credentials when {@code accounts} changes them.
      */
     public SecretKeyAccess(SecretKeys keys, MerchantAccounts accounts, Clock clock, Ids ids) {
         this(keys, accounts, clock, ids, PREFIX);
@@ -58,7 +58,7 @@ public final class SecretKeyAccess {
         Merchants merchants = accounts.merchants();
         this.confirmed = new ConfirmedCredentials(hash -> keys.merchantOf(hash).flatMap(merchants::findEnabled)
                 .map(ConfirmedCredentials.Confirmation::untilRevoked), clock, nanoTime);
-        accounts.operate().forgetsOnDisable(confirmed);
+        accounts.authenticate().forgetsToo(confirmed);
     }
 
     /** A new secret key for the merchant, to be shown once. */
