@@ -60,7 +60,7 @@ final class InMemoryApi implements AutoCloseable {
         headers.forEach(builder::header);
         try {
             var r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -74,7 +74,7 @@ final class InMemoryApi implements AutoCloseable {
         server.stop();
     }
 
-    record Reply(int status, String body, String contentType) {
+    record Reply(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             try {
                 return Json.MAPPER.readTree(body);

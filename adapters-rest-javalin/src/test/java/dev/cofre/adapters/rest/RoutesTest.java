@@ -120,4 +120,15 @@ class RoutesTest {
             assertTrue(wsdl.body().contains("location=\"http://localhost:"), "the caller's base URL");
         }
     }
+
+    @Test
+    void answers_are_never_compressed_even_when_the_client_asks() {
+        // BREACH: a secret (a token, a detokenized card) compressed beside text the caller chose leaks
+        // through the answer's length. openapi.json is long enough for a compressing server to compress.
+        var reply = api.send("GET", "/openapi.json", null, Map.of("Accept-Encoding", "gzip, deflate, br"));
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().length() > 1500, "long enough to be compressed by default");
+        assertTrue(reply.headers().firstValue("Content-Encoding").isEmpty(), reply.headers().toString());
+        assertTrue(reply.body().startsWith("{"), "plain JSON");
+    }
 }
