@@ -399,27 +399,28 @@ public final class HttpBench {
     }
 
     /** From launch to the first 200 on /ready, on a fresh SQLite directory and on a fresh PostgreSQL schema. */
+    /** One way to start the jar: what its rows' labels add, what its data directories' names add, its JVM flags. */
+    private record StartWay(String label, String dir, List<String> flags) {
+    }
+
     private void startUps(boolean postgresToo) throws Exception {
         // The README's start command maps the class archive the build writes beside the jar; each start is
         // measured that way and as a plain `java -jar`, alternating, on data directories of their own.
+        var ways = new ArrayList<StartWay>();
         Path archive = jar.resolveSibling("cofre.jsa");
-        List<String> withArchive = Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath()) : null;
-        if (withArchive == null) {
+        if (Files.isRegularFile(archive)) {
+            ways.add(new StartWay("", "", List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath())));
+        } else {
             archiveNote = "no class archive beside " + jar + ": build it with mvn package";
         }
+        ways.add(new StartWay(", plain `java -jar`", "-plain", List.of()));
         int times = quick ? 2 : 3;
         for (int i = 0; i < times; i++) {
-            for (boolean plain : new boolean[] {false, true}) {
-                if (!plain && withArchive == null) {
-                    continue;
-                }
-                String how = plain ? ", plain `java -jar`" : "";
-                String dir = "startup-" + i + (plain ? "-plain" : "");
-                List<String> flags = plain ? List.of() : withArchive;
-                startup("SQLite, new file" + how, dir, flags, Map.of());
+            for (var way : ways) {
+                String dir = "startup-" + i + way.dir();
+                startup("SQLite, new file" + way.label(), dir, way.flags(), Map.of());
                 if (!quick) {
-                    startup("SQLite, existing file" + how, dir, flags, Map.of());
+                    startup("SQLite, existing file" + way.label(), dir, way.flags(), Map.of());
                 }
             }
         }
@@ -430,20 +431,15 @@ public final class HttpBench {
         }
         times = quick ? 1 : 3;
         for (int i = 0; i < times; i++) {
-            for (boolean plain : new boolean[] {false, true}) {
-                if (!plain && withArchive == null) {
-                    continue;
-                }
-                String how = plain ? ", plain `java -jar`" : "";
+            for (var way : ways) {
                 String schema = "bench_start_" + UUID.randomUUID().toString().substring(0, 8);
                 // A throwaway schema: let the first start create a development key file.
                 var env = Map.of("COFRE_DB_URL", pgUrl, "COFRE_DB_SCHEMA", schema, "COFRE_ALLOW_DEVELOPMENT_KEY", "true");
-                String dir = "startup-pg-" + i + (plain ? "-plain" : "");
-                List<String> flags = plain ? List.of() : withArchive;
+                String dir = "startup-pg-" + i + way.dir();
                 try {
-                    startup("PostgreSQL, new schema" + how, dir, flags, env);
+                    startup("PostgreSQL, new schema" + way.label(), dir, way.flags(), env);
                     if (!quick) {
-                        startup("PostgreSQL, existing schema" + how, dir, flags, env);
+                        startup("PostgreSQL, existing schema" + way.label(), dir, way.flags(), env);
                     }
                 } finally {
                     psql(pgUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
