@@ -169,17 +169,16 @@ final class JdbiCharges implements Charges {
 
     /**
      * The merchant's first charge {@code sql} finds by {@code value} (its id or its order's), then its
-     * items, metadata and transactions: one statement after the other, as before, each on the current
-     * transaction's connection or (outside one) on a pooled reader.
+     * items, metadata and transactions: one statement after the other, all on one connection and one
+     * snapshot ({@link Sessions#readTogether}), so a charge never comes back with rows of a later update.
      */
     private Option<Charge> findOne(String sql, MerchantId merchant, String value) {
-        Option<ChargeRow> row = sessions.readPrepared(sql, query -> {
+        return sessions.readTogether(() -> sessions.readPrepared(sql, query -> {
             Statements.bind(query, value, dialect.uuid(merchant.value()));
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Option.some(chargeRow(rs)) : Option.<ChargeRow>none();
             }
-        });
-        return row.map(this::withChildren);
+        }).map(this::withChildren));
     }
 
     @Override

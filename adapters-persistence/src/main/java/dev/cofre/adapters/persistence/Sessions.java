@@ -62,6 +62,26 @@ abstract class Sessions implements Transactions, AutoCloseable {
         }
     }
 
+    /**
+     * Plain-JDBC reads ({@link #readPrepared}) that together make one value (a charge and its rows in
+     * other tables): on the current transaction's connection, or on one pooled reader inside a read
+     * transaction of their own, so that they see the database as of one moment, not a write between
+     * two of them. Only reads may run inside.
+     */
+    <T> T readTogether(java.util.function.Supplier<T> reads) {
+        if (current.get() != null) {
+            return reads.get();
+        }
+        return readers().withHandle(h -> {
+            h.begin();
+            try {
+                return bound(h, reads);
+            } finally {
+                h.rollback(); // nothing was written: ending it releases the snapshot
+            }
+        });
+    }
+
     /** Like {@link #write}, in plain JDBC, on the transaction's connection (for the hottest inserts). */
     <T> T writePrepared(String sql, StatementWork<T> work) {
         return inTransaction(() -> runPrepared(current.get().getConnection(), sql, work));
